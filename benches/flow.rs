@@ -1,0 +1,131 @@
+//! `cargo bench`: validates generated flows of 1,000 / 10,000 / 100,000 nodes and walks them,
+//! printing the median time of several runs and the time per node (a flat ns/node column means
+//! the cost grows linearly). A benchmark, not a test: it asserts nothing about time.
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use line_login_diagnosis::flow::engine::{Command, Session};
+use line_login_diagnosis::flow::model::{Answer, Flow, Question, ResultNode, Step};
+use line_login_diagnosis::flow::validate::{parse, validate, NodeRef};
+
+/// A flow of about `nodes` nodes: half questions in a 4-ary tree (depth log4), half results that
+/// the leaves' answers share.
+fn generate(nodes: usize) -> Flow {
+    let nq = nodes / 2;
+    let nr = nodes - nq;
+    let questions = (0..nq)
+        .map(|i| Question {
+            id: format!("q{i}"),
+            text: format!("質問 {i} はどれですか？"),
+            help: None,
+            answers: (1..=4)
+                .map(|k| {
+                    let child = 4 * i + k;
+                    Answer {
+                        id: format!("a{k}"),
+                        text: format!("答え {k}"),
+                        next: if child < nq {
+                            format!("q{child}")
+                        } else {
+                            format!("r{}", (child - nq) % nr)
+                        },
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let results = (0..nr)
+        .map(|i| ResultNode {
+            id: format!("r{i}"),
+            title: format!("結果 {i}"),
+            cause: "原因の説明".into(),
+            steps: vec![Step {
+                text: "[ホーム] > [設定] > [アカウント] を開きます。".into(),
+                on: None,
+                link: None,
+            }],
+            notes: vec![],
+            tips: vec![],
+            checked: "2026-11-25".into(),
+            next: None,
+        })
+        .collect();
+    Flow {
+        id: "bench".into(),
+        lang: "ja".into(),
+        title: "bench".into(),
+        start: "q0".into(),
+        questions,
+        results,
+        tips: vec![],
+    }
+}
+
+fn median(mut f: impl FnMut() -> Duration, runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| f()).collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    println!(
+        "{:>8} {:>14} {:>10} {:>16} {:>10} {:>18}",
+        "nodes", "validate", "ns/node", "parse+validate", "ns/node", "1000 walks"
+    );
+    for nodes in [1_000usize, 10_000, 100_000] {
+        let flow = generate(nodes);
+        let json = serde_json::to_string(&flow).expect("serialise");
+        let runs = if nodes >= 100_000 { 5 } else { 21 };
+        let validate_time = median(
+            || {
+                let f = flow.clone();
+                let t = Instant::now();
+                let v = validate(f).expect("generated flow is valid");
+                let e = t.elapsed();
+                black_box(v);
+                e
+            },
+            runs,
+        );
+        let parse_time = median(
+            || {
+                let t = Instant::now();
+                black_box(parse(&json).expect("valid"));
+                t.elapsed()
+            },
+            runs,
+        );
+        let valid = validate(flow).expect("valid");
+        // 1,000 walks from the start to a result, always taking a pseudo-random answer.
+        let walk_time = median(
+            || {
+                let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+                let t = Instant::now();
+                for _ in 0..1000 {
+                    let mut s = Session::new(&valid);
+                    while let NodeRef::Question(q) = s.current() {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        let answers = &valid.flow().questions[q].answers;
+                        let id = &answers[(seed % answers.len() as u64) as usize].id;
+                        s.apply(&valid, Command::Answer(id));
+                    }
+                    black_box(&s);
+                }
+                t.elapsed()
+            },
+            runs,
+        );
+        let per = |d: Duration| d.as_nanos() as f64 / nodes as f64;
+        println!(
+            "{:>8} {:>12.3}ms {:>10.1} {:>14.3}ms {:>10.1} {:>16.3}ms",
+            nodes,
+            validate_time.as_secs_f64() * 1e3,
+            per(validate_time),
+            parse_time.as_secs_f64() * 1e3,
+            per(parse_time),
+            walk_time.as_secs_f64() * 1e3
+        );
+    }
+}

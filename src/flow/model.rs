@@ -1,0 +1,197 @@
+//! The serde types of a diagnosis flow, exactly as a content file spells them.
+//!
+//! A `Flow` straight out of serde is *unchecked*: ids may dangle, questions may loop. Nothing
+//! outside `validate` should use one; `validate::validate` turns it into a `ValidFlow`, the only
+//! thing the engine and the UI accept. Every struct denies unknown fields, so a typo in a content
+//! file is an error with a path, never silently ignored.
+//!
+//! Node ids (`questions[].id`, `results[].id`) and answer ids are **stable public names**: they
+//! appear in analytics events, `dataLayer` pushes and share links (`#lld=<result id>`). Rename one
+//! only as a breaking change. The format is documented in `docs/flow-format.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// One diagnosis in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    /// Stable id of the flow, the same in every locale (e.g. `line-login`).
+    pub id: String,
+    /// BCP 47 language of the texts (`ja`, `en`).
+    pub lang: String,
+    /// The widget's heading.
+    pub title: String,
+    /// Id of the first question.
+    pub start: String,
+    /// Every question. Ids share one namespace with `results`.
+    pub questions: Vec<Question>,
+    /// Every result: where a path ends.
+    pub results: Vec<ResultNode>,
+    /// Prevention advice that results refer to by id.
+    #[serde(default)]
+    pub tips: Vec<Tip>,
+}
+
+/// One screen that asks something and offers answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id (lowercase letters, digits, `-`).
+    pub id: String,
+    /// The question itself, shown as the screen's heading.
+    pub text: String,
+    /// Optional explanation under the question, for visitors who do not know LINE's terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// At least two answers.
+    pub answers: Vec<Answer>,
+}
+
+/// One answer button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// Stable id, unique within its question.
+    pub id: String,
+    /// The button text.
+    pub text: String,
+    /// Id of the question or result this answer leads to.
+    pub next: String,
+}
+
+/// Where a path ends: the cause and the numbered steps that fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultNode {
+    /// Stable id; it becomes the share link `#lld=<id>`.
+    pub id: String,
+    /// The result's heading.
+    pub title: String,
+    /// One line: why the visitor cannot log in.
+    pub cause: String,
+    /// The numbered steps, at least one.
+    pub steps: Vec<Step>,
+    /// Cautions shown after the steps (what the sources could not confirm, what not to do).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Ids of the prevention tips that fit this case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tips: Vec<String>,
+    /// When the steps were last checked against LINE's help, `YYYY-MM-DD`.
+    pub checked: String,
+    /// The next most likely result when these steps did not help ("did this fix it?" → No).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// One numbered step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// The instruction. LINE's UI labels are written in square brackets: `[設定]`.
+    pub text: String,
+    /// Where the step is done, when that matters for the visitor's device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<Place>,
+    /// An optional link: `https:` or relative only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
+}
+
+/// Where a step has to be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    /// In the LINE app on the smartphone that runs the visitor's LINE account.
+    LineApp,
+    /// In a regular web browser (the admin page or the Business ID pages), not LINE's in-app browser.
+    Browser,
+}
+
+/// A link shown with a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// `https:` URL or a relative URL.
+    pub href: String,
+    /// The link text.
+    pub text: String,
+}
+
+/// Prevention advice, shown on the results that list its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tip {
+    /// Stable id.
+    pub id: String,
+    /// The tip's heading.
+    pub title: String,
+    /// How to do it, at least one step.
+    pub steps: Vec<Step>,
+}
+
+/// A piece of a text: plain words, or a LINE UI label written `[like this]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Plain text.
+    Text(&'a str),
+    /// A LINE UI label, without its brackets.
+    Label(&'a str),
+}
+
+/// Why a text's label markup is broken (checked by `validate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkupError {
+    /// A `[` without its `]`.
+    Unclosed,
+    /// A `]` without its `[`.
+    Unopened,
+    /// `[` inside a label.
+    Nested,
+    /// `[]` or a label of spaces only.
+    EmptyLabel,
+}
+
+/// Splits a text into plain and label segments. Broken markup is reported by [`check_markup`];
+/// here it degrades to plain text, so rendering never fails.
+pub fn segments(text: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(len) = rest[open + 1..].find(']') else {
+            break;
+        };
+        if open > 0 {
+            out.push(Segment::Text(&rest[..open]));
+        }
+        out.push(Segment::Label(&rest[open + 1..open + 1 + len]));
+        rest = &rest[open + 2 + len..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Text(rest));
+    }
+    out
+}
+
+/// Checks the `[label]` markup of one text.
+pub fn check_markup(text: &str) -> Result<(), MarkupError> {
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('[', None) => open = Some(i),
+            ('[', Some(_)) => return Err(MarkupError::Nested),
+            (']', None) => return Err(MarkupError::Unopened),
+            (']', Some(start)) => {
+                if text[start + 1..i].trim().is_empty() {
+                    return Err(MarkupError::EmptyLabel);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    match open {
+        Some(_) => Err(MarkupError::Unclosed),
+        None => Ok(()),
+    }
+}
