@@ -1,6 +1,8 @@
-//! The built-in diagnosis, compiled into the binary and checked through `validate` like any
-//! other flow. `cargo test` proves these files valid; at run time a failure is still reported,
-//! never assumed away.
+//! The built-in diagnosis files, for native code: tests and benchmarks read them from here.
+//!
+//! The widget does not compile them in: `embed.js` fetches the one language a page needs from
+//! `content/` next to the wasm (in parallel with it), and `embed::mount` validates it with the
+//! same rules. That keeps the other language out of every page load (about 9 KB gzip each).
 
 use crate::config::Lang;
 use crate::flow::validate::{parse, LoadError, ValidFlow};

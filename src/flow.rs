@@ -2,6 +2,7 @@
 //! state machine that walks it (`engine`). Pure Rust: no web crate may be imported here.
 
 pub mod engine;
+pub mod json;
 pub mod model;
 pub mod validate;
 pub mod walk;

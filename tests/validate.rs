@@ -99,11 +99,11 @@ rejects! {
     start_is_result: |f| f["start"] = json!("frozen")
         => "start: \"frozen\" is a result, not a question — start with a question";
     unknown_field: |f| f["questions"][0]["colour"] = json!("red")
-        => "questions[0].colour (line 1, column 242): unknown field `colour`, expected one of `id`, `text`, `help`, `answers` — fix the JSON there (docs/flow-format.md lists the fields)";
+        => "questions[0].colour (line 1, column 208): unknown field `colour`, expected one of `id`, `text`, `help`, `answers` — fix the JSON there (docs/flow-format.md lists the fields)";
     missing_field: |f| { f["results"][0].as_object_mut().unwrap().remove("checked"); }
-        => "results[0] (line 1, column 916): missing field `checked` — fix the JSON there (docs/flow-format.md lists the fields)";
+        => "results[0] (line 1, column 442): missing field `checked` — fix the JSON there (docs/flow-format.md lists the fields)";
     unknown_place: |f| f["results"][0]["steps"][0]["on"] = json!("tablet")
-        => "results[0].steps[0].on (line 1, column 779): unknown variant `tablet`, expected `line-app` or `browser` — fix the JSON there (docs/flow-format.md lists the fields)";
+        => "results[0].steps[0].on (line 1, column 596): unknown place `tablet`, expected `line-app` or `browser` — fix the JSON there (docs/flow-format.md lists the fields)";
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn too_deep() {
 #[test]
 fn not_json() {
     match parse("{ \"id\": ") {
-        Err(LoadError::Json { line: 1, .. }) => {}
+        Err(LoadError::Json(e)) if e.line == 1 => {}
         other => panic!("expected a JSON error, got {other:?}"),
     }
 }
@@ -195,5 +195,56 @@ fn locales_must_have_the_same_shape() {
         "results[2] \"email-forgotten\": en has no result with this id, ja has — add it to the en file, or remove it from ja\n\
          questions[1] \"email-kind\".answers: en has answers [never→email-register, forgot→frozen], ja has [never→email-register, forgot→email-forgotten] — give both languages the same answer ids in the same order, with the same next\n\
          results[1] \"email-register\": en and ja differ in next or tips — give both languages the same next and the same tips"
+    );
+}
+
+#[test]
+fn json_errors_name_path_line_and_column() {
+    let tail = " — fix the JSON there (docs/flow-format.md lists the fields)";
+    let cases = [
+        (r#""next": "email-kind" },"#, r#""next": "email-kind" },,"#, format!("questions[0].answers[1] (line 12, column 68): expected a value{tail}")),
+        (r#""checked": "2026-11-25",
+      "next": "frozen""#, r#""checked": 20261125,
+      "next": "frozen""#, format!("results[0].checked (line 36, column 18): expected a string, found a number{tail}")),
+        (r#""title": "テスト診断","#, "\"title\": \"テスト\t診断\",", format!("title (line 4, column 16): a control character (such as a line break) inside a string: write it as \\n{tail}")),
+        (r#""lang": "ja","#, r#""lang": "ja", "lang": "en","#, format!("lang (line 3, column 17): the field `lang` appears twice{tail}")),
+        (r#""tips": [
+    { "id": "admins""#, r#""tips": [
+    "oops", { "id": "admins""#, format!("tips[0] (line 66, column 5): expected an object, found a string{tail}")),
+        (r#""tips": [
+    { "id": "admins""#, r#""tips": [
+    [{ "id": "admins""#, format!("tips (line 68, column 1): expected `,` or `]`{tail}")),
+        ("\n}\n", "\n}\n}", format!(". (line 69, column 1): more text after the end of the flow{tail}")),
+        (r#""where","#, r#""where"#, format!("start (line 5, column 18): a control character (such as a line break) inside a string: write it as \\n{tail}")),
+        (r#""help": "わからなければ[わからない]を選んでください。""#, r#""help": "\q""#, format!("questions[0].help (line 10, column 16): an unknown escape after \\{tail}")),
+    ];
+    let mut wrong = Vec::new();
+    for (from, to, expected) in cases {
+        assert!(MINI.contains(from), "fixture lacks {from:?}");
+        let got = parse(&MINI.replacen(from, to, 1)).unwrap_err().to_string();
+        if got != expected {
+            wrong.push(format!("got:      {got}\nexpected: {expected}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn json_escapes_and_limits() {
+    // Escapes decode, including surrogate pairs; the title ends up as written.
+    let edited = MINI.replacen(
+        r#""テスト診断""#,
+        r#""\u30c6\u30b9\u30c8 \ud83d\ude00 \"ok\"""#,
+        1,
+    );
+    assert_eq!(parse(&edited).unwrap().flow().title, "テスト 😀 \"ok\"");
+    // Hostile nesting is refused before it can exhaust the stack.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let err = parse(&deep).unwrap_err().to_string();
+    assert!(err.contains("nested deeper than 32 levels"), "{err}");
+    // Empty input.
+    assert_eq!(
+        parse("").unwrap_err().to_string(),
+        ". (line 1, column 1): the file ends early, expected a value — fix the JSON there (docs/flow-format.md lists the fields)"
     );
 }

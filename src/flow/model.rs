@@ -1,19 +1,16 @@
-//! The serde types of a diagnosis flow, exactly as a content file spells them.
+//! The types of a diagnosis flow, exactly as a content file spells them (`docs/flow-format.md`).
 //!
-//! A `Flow` straight out of serde is *unchecked*: ids may dangle, questions may loop. Nothing
-//! outside `validate` should use one; `validate::validate` turns it into a `ValidFlow`, the only
-//! thing the engine and the UI accept. Every struct denies unknown fields, so a typo in a content
-//! file is an error with a path, never silently ignored.
+//! A `Flow` straight out of `json::parse_flow` is *unchecked*: ids may dangle, questions may
+//! loop. Nothing outside `validate` should use one; `validate::validate` turns it into a
+//! `ValidFlow`, the only thing the engine and the UI accept. The reader refuses unknown fields,
+//! so a typo in a content file is an error with a path, never silently ignored.
 //!
 //! Node ids (`questions[].id`, `results[].id`) and answer ids are **stable public names**: they
 //! appear in analytics events, `dataLayer` pushes and share links (`#lld=<result id>`). Rename one
 //! only as a breaking change. The format is documented in `docs/flow-format.md`.
 
-use serde::{Deserialize, Serialize};
-
 /// One diagnosis in one language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flow {
     /// Stable id of the flow, the same in every locale (e.g. `line-login`).
     pub id: String,
@@ -28,28 +25,24 @@ pub struct Flow {
     /// Every result: where a path ends.
     pub results: Vec<ResultNode>,
     /// Prevention advice that results refer to by id.
-    #[serde(default)]
     pub tips: Vec<Tip>,
 }
 
 /// One screen that asks something and offers answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
     /// Stable id (lowercase letters, digits, `-`).
     pub id: String,
     /// The question itself, shown as the screen's heading.
     pub text: String,
     /// Optional explanation under the question, for visitors who do not know LINE's terms.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// At least two answers.
     pub answers: Vec<Answer>,
 }
 
 /// One answer button.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
     /// Stable id, unique within its question.
     pub id: String,
@@ -60,8 +53,7 @@ pub struct Answer {
 }
 
 /// Where a path ends: the cause and the numbered steps that fix it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultNode {
     /// Stable id; it becomes the share link `#lld=<id>`.
     pub id: String,
@@ -72,35 +64,28 @@ pub struct ResultNode {
     /// The numbered steps, at least one.
     pub steps: Vec<Step>,
     /// Cautions shown after the steps (what the sources could not confirm, what not to do).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// Ids of the prevention tips that fit this case.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tips: Vec<String>,
     /// When the steps were last checked against LINE's help, `YYYY-MM-DD`.
     pub checked: String,
     /// The next most likely result when these steps did not help ("did this fix it?" → No).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
 }
 
 /// One numbered step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     /// The instruction. LINE's UI labels are written in square brackets: `[設定]`.
     pub text: String,
     /// Where the step is done, when that matters for the visitor's device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on: Option<Place>,
     /// An optional link: `https:` or relative only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
 }
 
 /// Where a step has to be done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
     /// In the LINE app on the smartphone that runs the visitor's LINE account.
     LineApp,
@@ -109,8 +94,7 @@ pub enum Place {
 }
 
 /// A link shown with a step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// `https:` URL or a relative URL.
     pub href: String,
@@ -119,8 +103,7 @@ pub struct Link {
 }
 
 /// Prevention advice, shown on the results that list its id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tip {
     /// Stable id.
     pub id: String,

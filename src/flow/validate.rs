@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::json::{parse_flow, JsonError};
 use super::model::{check_markup, Flow, Link, MarkupError, Step};
 
 /// The most questions any path may ask before it reaches a result.
@@ -34,6 +35,8 @@ pub struct ValidFlow {
     targets: Vec<Vec<NodeRef>>,
     /// `next_result[r]`: the result offered when result `r` did not help.
     next_result: Vec<Option<usize>>,
+    /// `depth[q]`: the most questions any path from question `q` asks, `q` included.
+    depth: Vec<usize>,
 }
 
 impl ValidFlow {
@@ -55,6 +58,12 @@ impl ValidFlow {
     /// The result offered when result `result` did not help.
     pub fn next_result(&self, result: usize) -> Option<usize> {
         self.next_result.get(result).copied().flatten()
+    }
+
+    /// The most questions a visitor may still be asked from question `question`, itself
+    /// included (for the progress hint).
+    pub fn questions_left(&self, question: usize) -> usize {
+        self.depth.get(question).copied().unwrap_or(1)
     }
 
     /// The node with this id (a linear search: used once per share link, not per tap).
@@ -119,17 +128,8 @@ impl std::error::Error for FlowErrors {}
 /// Why a flow file could not be loaded: bad JSON or a broken rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// The text is not JSON of the flow's shape (unknown field, wrong type…).
-    Json {
-        /// Where in the file, e.g. `questions[0].answers[2].next` (`.` for the top level).
-        path: String,
-        /// 1-based line of the problem.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// serde's description, which names the field.
-        message: String,
-    },
+    /// The text is not JSON of the flow's shape (syntax, unknown field, wrong type…).
+    Json(JsonError),
     /// The JSON is well-formed but breaks rules.
     Invalid(FlowErrors),
 }
@@ -137,14 +137,10 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Json {
-                path,
-                line,
-                column,
-                message,
-            } => write!(
+            LoadError::Json(e) => write!(
                 f,
-                "{path} (line {line}, column {column}): {message} — fix the JSON there (docs/flow-format.md lists the fields)"
+                "{} (line {}, column {}): {} — fix the JSON there (docs/flow-format.md lists the fields)",
+                e.path, e.line, e.column, e.message
             ),
             LoadError::Invalid(errors) => write!(f, "{errors}"),
         }
@@ -155,28 +151,8 @@ impl std::error::Error for LoadError {}
 
 /// Parses a flow file and validates it.
 pub fn parse(json: &str) -> Result<ValidFlow, LoadError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let flow: Flow = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        json_error(path, e.into_inner())
-    })?;
-    de.end().map_err(|e| json_error(".".into(), e))?;
+    let flow = parse_flow(json).map_err(LoadError::Json)?;
     validate(flow).map_err(LoadError::Invalid)
-}
-
-fn json_error(path: String, e: serde_json::Error) -> LoadError {
-    LoadError::Json {
-        path,
-        line: e.line(),
-        column: e.column(),
-        // serde_json appends " at line L column C"; the position has its own fields.
-        message: e
-            .to_string()
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
-    }
 }
 
 /// Collects problems while walking the flow.
@@ -198,7 +174,7 @@ impl Report {
 
     /// Checks a text; `place` is only built when there is a problem (validation is on the
     /// start-up path and must stay linear and allocation-free for valid content).
-    fn text(&mut self, place: impl FnOnce() -> String, text: &str) {
+    fn text(&mut self, place: &dyn Fn() -> String, text: &str) {
         if text.trim().is_empty() {
             self.add(place(), "the text is empty", "write the text");
             return;
@@ -217,7 +193,7 @@ impl Report {
         );
     }
 
-    fn id(&mut self, place: impl FnOnce() -> String, id: &str) {
+    fn id(&mut self, place: &dyn Fn() -> String, id: &str) {
         let ok = !id.is_empty()
             && id.len() <= MAX_ID_LEN
             && id
@@ -242,7 +218,7 @@ impl Report {
         }
         for (i, step) in steps.iter().enumerate() {
             let at = || format!("{}.steps[{i}]", place());
-            self.text(|| format!("{}.text", at()), &step.text);
+            self.text(&|| format!("{}.text", at()), &step.text);
             if let Some(link) = &step.link {
                 self.link(&|| format!("{}.link", at()), link);
             }
@@ -250,7 +226,7 @@ impl Report {
     }
 
     fn link(&mut self, place: &dyn Fn() -> String, link: &Link) {
-        self.text(|| format!("{}.text", place()), &link.text);
+        self.text(&|| format!("{}.text", place()), &link.text);
         if !is_safe_href(&link.href) {
             self.add(
                 format!("{}.href", place()),
@@ -316,18 +292,20 @@ pub fn validate(flow: Flow) -> Result<ValidFlow, FlowErrors> {
     let mut report = Report(Vec::new());
     let checked = check(&flow, &mut report);
     match checked {
-        Some((start, targets, next_result)) if report.0.is_empty() => Ok(ValidFlow {
+        Some((start, targets, next_result, depth)) if report.0.is_empty() => Ok(ValidFlow {
             flow,
             start,
             targets,
             next_result,
+            depth,
         }),
         _ => Err(FlowErrors(report.0)),
     }
 }
 
-/// The edges of a flow whose ids all resolved: `targets[q][a]` and `next_result[r]`.
-type Edges = (usize, Vec<Vec<NodeRef>>, Vec<Option<usize>>);
+/// A flow whose ids all resolved: the start, `targets[q][a]`, `next_result[r]` and the depth of
+/// each question.
+type Edges = (usize, Vec<Vec<NodeRef>>, Vec<Option<usize>>, Vec<usize>);
 
 /// Every rule; returns the resolved edges when the ids resolved (other problems may remain).
 fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
@@ -337,9 +315,9 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
         NodeRef::Result(i) => format!("results[{i}]"),
     };
 
-    report.id(|| "flow".into(), &flow.id);
-    report.text(|| "lang".into(), &flow.lang);
-    report.text(|| "title".into(), &flow.title);
+    report.id(&|| "flow".into(), &flow.id);
+    report.text(&|| "lang".into(), &flow.lang);
+    report.text(&|| "title".into(), &flow.title);
 
     // Ids: one namespace for questions and results.
     let mut ids: HashMap<&str, NodeRef> = HashMap::with_capacity(nq + flow.results.len());
@@ -355,7 +333,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
                 .map(|(i, r)| (NodeRef::Result(i), r.id.as_str())),
         );
     for (node, id) in nodes {
-        report.id(|| slot(node), id);
+        report.id(&|| slot(node), id);
         if let Some(first) = ids.get(id) {
             report.add(
                 format!("{}.id", slot(node)),
@@ -369,7 +347,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
     let mut tip_ids: HashMap<&str, usize> = HashMap::with_capacity(flow.tips.len());
     for (i, tip) in flow.tips.iter().enumerate() {
         let place = || format!("tips[{i}]");
-        report.id(place, &tip.id);
+        report.id(&place, &tip.id);
         if let Some(first) = tip_ids.get(tip.id.as_str()) {
             report.add(
                 format!("tips[{i}].id"),
@@ -379,7 +357,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
         } else {
             tip_ids.insert(tip.id.as_str(), i);
         }
-        report.text(|| format!("tips[{i}].title"), &tip.title);
+        report.text(&|| format!("tips[{i}].title"), &tip.title);
         report.steps(&place, &tip.steps);
     }
 
@@ -408,9 +386,9 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
     let mut targets: Vec<Vec<NodeRef>> = Vec::with_capacity(nq);
     for (qi, q) in flow.questions.iter().enumerate() {
         let place = || q_place(flow, qi);
-        report.text(|| format!("{}.text", place()), &q.text);
+        report.text(&|| format!("{}.text", place()), &q.text);
         if let Some(help) = &q.help {
-            report.text(|| format!("{}.help", place()), help);
+            report.text(&|| format!("{}.help", place()), help);
         }
         if q.answers.len() < 2 {
             report.add(
@@ -427,7 +405,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
         let mut seen: HashSet<&str> = HashSet::new();
         for (ai, a) in q.answers.iter().enumerate() {
             let at = || format!("{}.answers[{ai}]", place());
-            report.id(at, &a.id);
+            report.id(&at, &a.id);
             let twice = if q.answers.len() <= 16 {
                 q.answers[..ai].iter().any(|b| b.id == a.id)
             } else {
@@ -440,7 +418,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
                     "give every answer of a question its own id",
                 );
             }
-            report.text(|| format!("{}.text", at()), &a.text);
+            report.text(&|| format!("{}.text", at()), &a.text);
             match ids.get(a.next.as_str()) {
                 Some(target) => row.push(*target),
                 None => {
@@ -461,11 +439,11 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
     let mut next_result: Vec<Option<usize>> = Vec::with_capacity(flow.results.len());
     for (ri, r) in flow.results.iter().enumerate() {
         let place = || r_place(flow, ri);
-        report.text(|| format!("{}.title", place()), &r.title);
-        report.text(|| format!("{}.cause", place()), &r.cause);
+        report.text(&|| format!("{}.title", place()), &r.title);
+        report.text(&|| format!("{}.cause", place()), &r.cause);
         report.steps(&place, &r.steps);
         for (ni, note) in r.notes.iter().enumerate() {
-            report.text(|| format!("{}.notes[{ni}]", place()), note);
+            report.text(&|| format!("{}.notes[{ni}]", place()), note);
         }
         for (ti, tip) in r.tips.iter().enumerate() {
             match tip_ids.get(tip.as_str()) {
@@ -521,11 +499,12 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
 
     // The graph: only meaningful once every edge resolved.
     let start = start.filter(|_| resolved)?;
-    check_graph(flow, start, &targets, &next_result, report);
-    Some((start, targets, next_result))
+    let depth = check_graph(flow, start, &targets, &next_result, report);
+    Some((start, targets, next_result, depth))
 }
 
-/// Reachability, cycles and depth, in one iterative depth-first walk (no recursion: generated
+/// Reachability, cycles and depth, in one iterative depth-first walk; returns each question's
+/// depth (no recursion: generated
 /// flows of 100,000 nodes must not overflow the stack). Linear in nodes + edges.
 fn check_graph(
     flow: &Flow,
@@ -533,7 +512,7 @@ fn check_graph(
     targets: &[Vec<NodeRef>],
     next_result: &[Option<usize>],
     report: &mut Report,
-) {
+) -> Vec<usize> {
     let nq = flow.questions.len();
     let index = |n: NodeRef| match n {
         NodeRef::Question(q) => q,
@@ -619,6 +598,8 @@ fn check_graph(
             );
         }
     }
+    depth.truncate(nq);
+    depth
 }
 
 fn place_of(flow: &Flow, i: usize) -> String {

@@ -1,0 +1,90 @@
+// <line-login-diagnosis> loader: the one file a page includes, with
+//   <script type="module" src=".../line-login-diagnosis/v1/embed.js"></script>
+// It defines the custom element, loads the wasm module and the flow file that live next to this
+// file (the page may be on another origin), and mounts one independent widget per element.
+// Until a widget is ready, and whenever it cannot start (no wasm, blocked by CSP, a broken flow
+// file, an internal error), the element's own children stay visible as the fallback.
+import init, { mount, fail } from "./line-login-diagnosis.js";
+
+const TAG = "line-login-diagnosis";
+const here = import.meta.url;
+let ready; // Promise<boolean>: whether the wasm module loaded
+const flows = new Map(); // flow file URL -> Promise<string | null>
+
+function wasmReady() {
+  ready ??= init({ module_or_path: new URL("./line-login-diagnosis_bg.wasm", here) }).then(
+    () => true,
+    (error) => {
+      console.error(`<${TAG}>: could not load the widget; the fallback content stays visible.`, error);
+      return false;
+    },
+  );
+  return ready;
+}
+
+// The flow file an element needs: the built-in diagnosis in its language. (The widget itself
+// validates `lang` and warns about a wrong value; this only picks the file to fetch early.)
+function flowUrl(el) {
+  const lang = el.getAttribute("lang")?.trim() === "en" ? "en" : "ja";
+  return new URL(`./content/line-login.${lang}.json`, here).href;
+}
+
+// Fetches each flow file once per page, in parallel with the wasm; null when it cannot be had.
+function flowText(url) {
+  if (!flows.has(url)) {
+    flows.set(
+      url,
+      fetch(url)
+        .then((response) => {
+          if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+          return response.text();
+        })
+        .catch((error) => {
+          console.error(`<${TAG}>: could not load ${url} (${error.message}); the fallback content is shown.`);
+          return null;
+        }),
+    );
+  }
+  return flows.get(url);
+}
+
+class LineLoginDiagnosis extends HTMLElement {
+  #widget = null;
+  #starting = false;
+  #leaving = false;
+
+  connectedCallback() {
+    // A move within the page (disconnected and connected again in one task) keeps the widget.
+    this.#leaving = false;
+    if (this.#widget || this.#starting) return;
+    this.#starting = true;
+    const url = flowUrl(this);
+    Promise.all([wasmReady(), flowText(url)]).then(([ok, text]) => {
+      this.#starting = false;
+      if (!ok || !this.isConnected || this.#widget) return;
+      try {
+        if (text === null) fail(this);
+        else this.#widget = mount(this, text, url);
+      } catch (error) {
+        console.error(`<${TAG}>: could not start; the fallback content stays visible.`, error);
+      }
+    });
+  }
+
+  disconnectedCallback() {
+    this.#leaving = true;
+    queueMicrotask(() => {
+      if (!this.#leaving || this.isConnected || !this.#widget) return;
+      this.#leaving = false;
+      const widget = this.#widget;
+      this.#widget = null;
+      widget.destroy();
+      widget.free();
+    });
+  }
+}
+
+// Start both downloads now for the elements already on the page.
+wasmReady();
+for (const el of document.getElementsByTagName(TAG)) flowText(flowUrl(el));
+if (!customElements.get(TAG)) customElements.define(TAG, LineLoginDiagnosis);

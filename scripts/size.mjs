@@ -1,0 +1,54 @@
+// Prints the size of every file the widget loads (raw, gzip -9, brotli) and the total, and fails
+// when the total gzip exceeds the budget. Usage: node scripts/size.mjs [dist] [--json]
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+// The budget in KB (1 KB = 1000 bytes) of gzip for everything the widget loads.
+export const BUDGET_KB = 100;
+// What a page loads for the widget: the loader, the wasm-bindgen glue, the wasm module and the
+// flow file of its language (Japanese, the default; the English file is about the same size).
+export const WIDGET_FILES = [
+  "embed.js",
+  "line-login-diagnosis.js",
+  "line-login-diagnosis_bg.wasm",
+  "content/line-login.ja.json",
+];
+
+export function measure(dist) {
+  const rows = WIDGET_FILES.map((file) => {
+    const bytes = readFileSync(join(dist, file));
+    return {
+      file,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total, budget_gzip: BUDGET_KB * 1000 };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "dist";
+  const report = measure(dist);
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    const pad = (s, n) => String(s).padStart(n);
+    console.log(`${"file".padEnd(32)}${pad("raw", 10)}${pad("gzip -9", 10)}${pad("brotli", 10)}`);
+    for (const r of [...report.rows, { file: "total", ...report.total }]) {
+      console.log(`${r.file.padEnd(32)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
+    }
+    console.log(`budget: total gzip ${report.total.gzip} B of ${report.budget_gzip} B (${(100 * report.total.gzip / report.budget_gzip).toFixed(1)}%)`);
+  }
+  const glue = readFileSync(join(dist, "line-login-diagnosis.js"), "utf8");
+  if (/from\s+['"]env['"]/.test(glue)) {
+    console.error("size: the JS glue imports from 'env': a Rust dependency links a C/env symbol that browsers cannot provide");
+    process.exit(1);
+  }
+  if (report.total.gzip > report.budget_gzip) {
+    console.error(`size: over budget by ${report.total.gzip - report.budget_gzip} B gzip`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,197 @@
+//! The embedding glue, the only module that knows about the host element: it attaches the open
+//! shadow root, puts the styles inside it, reads the attributes, mounts the Yew app and destroys
+//! it again, and turns any failure into a visible message with the page's fallback content.
+//!
+//! `embed.js` (the file a marketer's `<script type="module">` loads) defines the custom element,
+//! fetches the flow file, and calls [`mount`] / [`fail`] / [`Widget::destroy`] from the element's
+//! lifecycle. This module never decides what the next question is.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::console;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
+
+use crate::config::{self, Lang};
+use crate::flow::validate::parse;
+use crate::ui::{App, AppProps};
+
+/// All of the widget's CSS (`styles/widget.css`, minified by `build.rs`), applied inside each
+/// shadow root, never to the page.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+
+thread_local! {
+    /// One constructed stylesheet shared by every instance (CSP-safe: no `<style>` element).
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The hosts of the mounted widgets, so a panic can show their fallback.
+    static LIVE: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
+    /// Set once a panic happened: the module's state can no longer be trusted.
+    static BROKEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// One mounted widget, owned by its element (see `embed.js`).
+#[wasm_bindgen]
+pub struct Widget {
+    host: HtmlElement,
+    app: Option<AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Unmounts the app; the element can be mounted again later.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        LIVE.with(|live| {
+            if let Ok(mut live) = live.try_borrow_mut() {
+                live.retain(|h| h != &self.host);
+            }
+        });
+    }
+}
+
+/// Mounts a widget into `host` with the flow file `flow_json` (fetched from `source`): shadow
+/// root, styles, attributes, validation, the app. A flow that does not validate is reported to
+/// the console (source, place in the file, fix) and the widget shows a short message with the
+/// page's fallback content; it never leaves a blank box.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, flow_json: &str, source: &str) -> Result<Widget, JsValue> {
+    if BROKEN.with(Cell::get) {
+        return Err(JsValue::from_str(
+            "line-login-diagnosis: not started, the widget failed earlier on this page",
+        ));
+    }
+    install_panic_hook();
+    let root = shadow_root(&host)?;
+    root.set_inner_html("");
+    apply_styles(&root)?;
+
+    let (config, warnings) = config::from_attributes(|name| host.get_attribute(name));
+    for warning in warnings {
+        console::warn!(warning);
+    }
+    let flow = match parse(flow_json) {
+        Ok(flow) => flow,
+        Err(e) => {
+            console::error!(format!(
+                "<line-login-diagnosis>: {source} is not a valid flow file; the fallback content is shown.\n{e}"
+            ));
+            show_fallback(&root, config.lang);
+            return Ok(Widget { host, app: None });
+        }
+    };
+
+    let document = gloo::utils::document();
+    let container: Element = document.create_element("div")?;
+    root.append_child(&container)?;
+    let props = AppProps {
+        flow: Rc::new(flow),
+        config: Rc::new(config),
+        host: host.clone(),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    LIVE.with(|live| live.borrow_mut().push(host.clone()));
+    Ok(Widget {
+        host,
+        app: Some(app),
+    })
+}
+
+/// Shows the message and the page's fallback content instead of the widget, after `embed.js`
+/// could not get the flow file (network, HTTP status); `embed.js` has logged the details.
+#[wasm_bindgen]
+pub fn fail(host: HtmlElement) -> Result<(), JsValue> {
+    let root = shadow_root(&host)?;
+    apply_styles(&root)?;
+    let (config, _) = config::from_attributes(|name| host.get_attribute(name));
+    show_fallback(&root, config.lang);
+    Ok(())
+}
+
+fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    match host.shadow_root() {
+        Some(root) => Ok(root),
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+    }
+}
+
+/// Adopts the shared constructed stylesheet; falls back to a `<style>` element where
+/// constructable stylesheets are missing (Safari before 16.4).
+fn apply_styles(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = SHEET.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = CssStyleSheet::new()
+                .ok()
+                .filter(|s| s.replace_sync(CSS).is_ok());
+        }
+        cell.clone()
+    });
+    match sheet {
+        Some(sheet) => {
+            root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        }
+        None => {
+            let style = gloo::utils::document().create_element("style")?;
+            style.set_text_content(Some(CSS));
+            root.append_child(&style)?;
+        }
+    }
+    Ok(())
+}
+
+/// Replaces the widget with a short message and the page's own fallback content (`<slot>`).
+fn show_fallback(root: &ShadowRoot, lang: Lang) {
+    let document = gloo::utils::document();
+    let (Ok(box_), Ok(msg), Ok(slot)) = (
+        document.create_element("div"),
+        document.create_element("p"),
+        document.create_element("slot"),
+    ) else {
+        return;
+    };
+    let _ = box_.set_attribute("part", "error");
+    let _ = box_.set_attribute("class", "error");
+    let _ = box_.set_attribute("role", "alert");
+    msg.set_text_content(Some(match lang {
+        Lang::Ja => "診断を表示できませんでした。お手数ですが、こちらをご覧ください。",
+        Lang::En => "The diagnosis could not be shown. Please use this instead:",
+    }));
+    let _ = box_.append_child(&msg);
+    let _ = box_.append_child(&slot);
+    root.set_inner_html("");
+    let _ = root.append_child(&box_);
+}
+
+fn install_panic_hook() {
+    thread_local!(static INSTALLED: Cell<bool> = const { Cell::new(false) });
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
+    yew::set_custom_panic_hook(Box::new(|info| {
+        // Report once, then show every widget's fallback: after a panic (panic = "abort"),
+        // nothing in this module may run again.
+        if BROKEN.with(|b| b.replace(true)) {
+            return;
+        }
+        console::error!(format!(
+            "line-login-diagnosis stopped because of an internal error; the page's fallback content is shown instead.\n{info}"
+        ));
+        LIVE.with(|live| {
+            if let Ok(live) = live.try_borrow() {
+                for host in live.iter() {
+                    if let Some(root) = host.shadow_root() {
+                        let lang = match host.get_attribute("lang").as_deref() {
+                            Some("en") => Lang::En,
+                            _ => Lang::Ja,
+                        };
+                        show_fallback(&root, lang);
+                    }
+                }
+            }
+        });
+    }));
+}

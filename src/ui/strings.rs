@@ -1,0 +1,104 @@
+//! The widget's own words (everything that is not content), in each language.
+
+use crate::config::Lang;
+
+/// Fixed UI texts of one language.
+pub struct Strings {
+    pub back: &'static str,
+    pub restart: &'static str,
+    pub trail: &'static str,
+    pub trail_return: &'static str,
+    pub question_n: &'static str,
+    pub more_at_most: &'static str,
+    pub last_question: &'static str,
+    pub result: &'static str,
+    pub steps: &'static str,
+    pub notes: &'static str,
+    pub tips: &'static str,
+    pub checked: &'static str,
+    pub on_line_app: &'static str,
+    pub on_browser: &'static str,
+    pub resolved_q: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub thanks: &'static str,
+    pub next_cause: &'static str,
+    pub end_of_line: &'static str,
+    pub cta_default: &'static str,
+    pub new_window: &'static str,
+    pub not_resolved_trail: &'static str,
+}
+
+const JA: Strings = Strings {
+    back: "戻る",
+    restart: "最初から",
+    trail: "これまでの回答",
+    trail_return: "この質問に戻る",
+    question_n: "質問 {n}",
+    more_at_most: "あと最大 {n} 問",
+    last_question: "最後の質問です",
+    result: "診断結果",
+    steps: "解決の手順",
+    notes: "ご注意",
+    tips: "今後ログインで困らないために",
+    checked: "内容の最終確認日",
+    on_line_app: "スマートフォンのLINEアプリで",
+    on_browser: "ブラウザで",
+    resolved_q: "これで解決しましたか？",
+    yes: "はい、解決しました",
+    no: "いいえ、まだです",
+    thanks: "解決してよかったです。同じことで困らないよう、下の対策もご確認ください。",
+    next_cause: "次に考えられる原因です。",
+    end_of_line: "ここまでの手順で解決しない場合は、ひとりで悩まずにご相談ください。",
+    cta_default: "専門スタッフに相談する",
+    new_window: "（新しいタブで開きます）",
+    not_resolved_trail: "解決しなかった",
+};
+
+const EN: Strings = Strings {
+    back: "Back",
+    restart: "Start over",
+    trail: "Your answers so far",
+    trail_return: "Go back to this question",
+    question_n: "Question {n}",
+    more_at_most: "at most {n} more",
+    last_question: "last question",
+    result: "Diagnosis",
+    steps: "How to fix it",
+    notes: "Please note",
+    tips: "So this does not happen again",
+    checked: "Content last checked",
+    on_line_app: "In the LINE app on your phone",
+    on_browser: "In a web browser",
+    resolved_q: "Did this fix it?",
+    yes: "Yes, it's fixed",
+    no: "No, not yet",
+    thanks: "Glad it worked. To keep it from happening again, see the advice below.",
+    next_cause: "Here is the next most likely cause.",
+    end_of_line: "If these steps did not fix it, you don't have to solve it alone: ask us.",
+    cta_default: "Ask a specialist",
+    new_window: " (opens in a new tab)",
+    not_resolved_trail: "did not help",
+};
+
+/// The texts of a language.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Ja => &JA,
+        Lang::En => &EN,
+    }
+}
+
+/// `template` with `{n}` replaced.
+pub fn fill(template: &str, n: usize) -> String {
+    template.replace("{n}", &n.to_string())
+}
+
+/// `2026-11-25` as the language writes dates.
+pub fn date(lang: Lang, iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-').map(|p| p.trim_start_matches('0'));
+    match (lang, parts.next(), parts.next(), parts.next()) {
+        (Lang::Ja, Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
+        _ => iso.to_owned(),
+    }
+}
