@@ -14,6 +14,6 @@ pub mod content;
 pub mod flow;
 
 #[cfg(target_arch = "wasm32")]
-mod embed;
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod ui;

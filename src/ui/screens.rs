@@ -169,6 +169,8 @@ pub struct NavProps {
 /// Back and Restart, shown once there is something to go back to.
 #[function_component(Nav)]
 pub fn nav(p: &NavProps) -> Html {
+    // Hooks first: a hook after an early return would be called conditionally.
+    let t = strings(use_config().lang);
     if p.at_start {
         return html! {};
     }
@@ -180,7 +182,6 @@ pub fn nav(p: &NavProps) -> Html {
         let on = p.on.clone();
         move |_| on.emit(Action::Restart)
     };
-    let t = strings(use_config().lang);
     html! {
         <div class="nav">
             <button type="button" part="back" class="secondary" onclick={back}>{ "‹ " }{ t.back }</button>
@@ -199,10 +200,10 @@ pub struct TrailProps {
 /// The answers given so far; each one returns to its question.
 #[function_component(Trail)]
 pub fn trail(p: &TrailProps) -> Html {
+    let t = strings(use_config().lang);
     if p.session.history().is_empty() {
         return html! {};
     }
-    let t = strings(use_config().lang);
     let f = p.flow.flow();
     let items = p.session.history().iter().enumerate().map(|(i, m)| {
         let (asked, answered) = match *m {

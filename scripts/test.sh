@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Sets up everything (scripts/setup.sh), then runs every check and test a change must pass:
+# formatting, lints (native and wasm32), the pure-floor rule, native tests, the content files,
+# the release build with its size budget, the browser component tests and the end-to-end tests
+# (Playwright + axe-core in Debian's headless Chromium, against the release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "the pure floor imports no web crate"
+if grep -rnE '\b(yew|web_sys|gloo|wasm_bindgen|js_sys)\b' src/flow src/flow.rs src/config.rs src/content.rs src/cli.rs; then
+  echo "model/validate/engine/config must stay pure (see docs/architecture in README)"; exit 1
+fi
+
+step "clippy (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests"
+cargo test
+
+step "content files"
+cargo run --quiet --bin flowcheck -- content/line-login.ja.json content/line-login.en.json
+
+step "release build and size budget"
+rm -rf dist
+trunk build --release
+node scripts/size.mjs dist
+
+step "browser component tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
+
+step "end-to-end tests (release build, Playwright + axe-core)"
+LLD_DIST=dist node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,304 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Each test mounts the widget through
+//! `embed::mount`, the very function `embed.js` calls for every `<line-login-diagnosis>`
+//! (shadow root, styles, attributes, validation, app), acts like a visitor, flushes Yew's
+//! scheduler (no sleeps) and asserts on parts, roles and test ids inside the shadow root.
+//! The custom element's own lifecycle (upgrade, insertion, removal) runs in the end-to-end
+//! tests, which load the real `embed.js`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Function, Reflect};
+use line_login_diagnosis::content::{EN, JA};
+use line_login_diagnosis::embed::{mount, Widget};
+use line_login_diagnosis::flow::validate::parse;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A `<line-login-diagnosis>` element with attributes and a fallback link, on the page.
+fn host(attrs: &[(&str, &str)]) -> HtmlElement {
+    let el: HtmlElement = document()
+        .create_element("line-login-diagnosis")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    for (name, value) in attrs {
+        el.set_attribute(name, value).unwrap();
+    }
+    el.set_inner_html(r#"<a id="fallback" href="/article">read the article</a>"#);
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn start(attrs: &[(&str, &str)], json: &str) -> (HtmlElement, Widget) {
+    let el = host(attrs);
+    let widget = mount(el.clone(), json, "test.json").expect("mount");
+    yew::scheduler::flush().await;
+    (el, widget)
+}
+
+fn root(el: &HtmlElement) -> ShadowRoot {
+    el.shadow_root().expect("an open shadow root")
+}
+
+fn find(el: &HtmlElement, selector: &str) -> Option<Element> {
+    root(el).query_selector(selector).unwrap()
+}
+
+fn all(el: &HtmlElement, selector: &str) -> Vec<Element> {
+    let list = root(el).query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text(el: &HtmlElement, selector: &str) -> String {
+    find(el, selector)
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+async fn click(el: &HtmlElement, selector: &str) {
+    find(el, selector)
+        .unwrap_or_else(|| panic!("no {selector} to click"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+}
+
+/// The flow's text with `[label]` brackets removed, as the widget shows it.
+fn shown(s: &str) -> String {
+    s.replace(['[', ']'], "")
+}
+
+fn ja() -> line_login_diagnosis::flow::validate::ValidFlow {
+    parse(JA).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn first_question_is_on_screen_at_once() {
+    let (el, _w) = start(&[], JA).await;
+    let flow = ja();
+    let start = &flow.flow().questions[flow.start()];
+    assert_eq!(text(&el, "[part=question]"), shown(&start.text));
+    assert_eq!(all(&el, "[part=answer]").len(), start.answers.len());
+    // Nothing to go back to yet.
+    assert!(find(&el, "[part=back]").is_none());
+    assert!(find(&el, "[part=trail]").is_none());
+    // Every answer is a real button.
+    for b in all(&el, "[part=answer]") {
+        assert_eq!(b.tag_name(), "BUTTON");
+        assert_eq!(b.get_attribute("type").as_deref(), Some("button"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_advances_back_returns_restart_starts_over() {
+    let (el, _w) = start(&[], JA).await;
+    let first = text(&el, "[part=question]");
+    click(&el, "[data-testid=answer-password]").await;
+    assert_eq!(
+        find(&el, "[data-testid=question]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
+        Some("password-which")
+    );
+    // Focus follows the move to the new heading.
+    let active = root(&el).active_element().expect("focus inside the widget");
+    assert_eq!(active.get_attribute("part").as_deref(), Some("question"));
+
+    click(&el, "[part=back]").await;
+    assert_eq!(text(&el, "[part=question]"), first);
+
+    click(&el, "[data-testid=answer-password]").await;
+    click(&el, "[data-testid=answer-line]").await;
+    assert_eq!(
+        find(&el, "[part=result]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
+        Some("password-line")
+    );
+    let flow = ja();
+    let result = flow
+        .flow()
+        .results
+        .iter()
+        .find(|r| r.id == "password-line")
+        .unwrap();
+    assert_eq!(text(&el, "[part=result-title]"), shown(&result.title));
+    assert_eq!(all(&el, "[part=step]").len(), result.steps.len());
+    assert!(!all(&el, "[part=label]").is_empty(), "labels shown as labels");
+
+    click(&el, "[part=restart]").await;
+    assert_eq!(text(&el, "[part=question]"), first);
+    assert!(find(&el, "[part=back]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_trail_jumps_back_to_an_earlier_question() {
+    let (el, _w) = start(&[], JA).await;
+    click(&el, "[data-testid=answer-email]").await;
+    click(&el, "[data-testid=answer-line]").await;
+    let trail = all(&el, "[part=trail] button");
+    assert_eq!(trail.len(), 2);
+    assert!(trail[1].text_content().unwrap().contains(&shown(
+        &ja().flow().questions.iter().find(|q| q.id == "email-which").unwrap().answers[0].text
+    )));
+    // Tap the first entry: back at the first question, history cleared.
+    trail[0].clone().dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        find(&el, "[data-testid=question]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
+        Some("where")
+    );
+    assert!(find(&el, "[part=trail]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn not_resolved_leads_to_the_next_cause_and_yes_thanks() {
+    let (el, _w) = start(&[], JA).await;
+    click(&el, "[data-testid=answer-password]").await;
+    click(&el, "[data-testid=answer-line]").await;
+    let flow = ja();
+    let next = flow
+        .flow()
+        .results
+        .iter()
+        .find(|r| r.id == "password-line")
+        .unwrap()
+        .next
+        .clone()
+        .expect("password-line has a next cause");
+    click(&el, "[part=resolved-no]").await;
+    assert_eq!(
+        find(&el, "[part=result]")
+            .unwrap()
+            .get_attribute("data-node"),
+        Some(next)
+    );
+    click(&el, "[part=resolved-yes]").await;
+    assert!(find(&el, "[part=resolved-yes]").is_none());
+    assert!(find(&el, ".thanks").is_some());
+}
+
+/// Replaces console.warn with a recorder; returns the recorded messages' array.
+fn record_warnings() -> (Array, JsValue) {
+    let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+    let original = Reflect::get(&console, &"warn".into()).unwrap();
+    let calls = Array::new();
+    let record = Function::new_with_args("...args", "this.push(args.join(' '))").bind(&calls);
+    Reflect::set(&console, &"warn".into(), &record).unwrap();
+    (calls, original)
+}
+
+fn restore_warnings(original: &JsValue) {
+    let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+    Reflect::set(&console, &"warn".into(), original).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn attributes_configure_and_invalid_values_warn_once() {
+    let (calls, original) = record_warnings();
+    let (el, _w) = start(
+        &[
+            ("lang", "fr"),
+            ("theme", "neon"),
+            ("cta-href", "javascript:alert(1)"),
+        ],
+        JA,
+    )
+    .await;
+    restore_warnings(&original);
+    let warnings: Vec<String> = calls.iter().filter_map(|v| v.as_string()).collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(warnings[0].contains("lang=\"fr\"") && warnings[0].contains("\"ja\", \"en\""));
+    assert!(warnings[1].contains("theme=\"neon\"") && warnings[1].contains("\"light\", \"dark\", \"auto\""));
+    assert!(warnings[2].contains("cta-href"));
+    // Defaults: Japanese, light, no call-to-action.
+    let section = find(&el, "section.lld").unwrap();
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("ja"));
+    assert_eq!(section.get_attribute("data-theme").as_deref(), Some("light"));
+    click(&el, "[data-testid=answer-no-url]").await;
+    assert!(find(&el, "[part=cta]").is_none());
+
+    // Valid values take effect.
+    let (el, _w) = start(
+        &[("lang", "en"), ("theme", "dark"), ("cta-href", "#contact"), ("cta-label", "Talk to us")],
+        EN,
+    )
+    .await;
+    let section = find(&el, "section.lld").unwrap();
+    assert_eq!(section.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(section.get_attribute("data-theme").as_deref(), Some("dark"));
+    click(&el, "[data-testid=answer-no-url]").await;
+    let cta = find(&el, "[part=cta]").expect("a call-to-action");
+    assert_eq!(cta.get_attribute("href").as_deref(), Some("#contact"));
+    assert_eq!(cta.text_content().as_deref(), Some("Talk to us"));
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_stay_independent() {
+    let (a, _wa) = start(&[], JA).await;
+    let (b, _wb) = start(&[], JA).await;
+    click(&a, "[data-testid=answer-email]").await;
+    assert_eq!(
+        find(&a, "[data-testid=question]").unwrap().get_attribute("data-node").as_deref(),
+        Some("email-which")
+    );
+    assert_eq!(
+        find(&b, "[data-testid=question]").unwrap().get_attribute("data-node").as_deref(),
+        Some("where")
+    );
+    click(&b, "[data-testid=answer-password]").await;
+    assert_eq!(
+        find(&a, "[data-testid=question]").unwrap().get_attribute("data-node").as_deref(),
+        Some("email-which")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn destroy_removes_the_app() {
+    let (el, mut w) = start(&[], JA).await;
+    assert!(find(&el, "[part=question]").is_some());
+    w.destroy();
+    yew::scheduler::flush().await;
+    assert!(find(&el, "[part=question]").is_none(), "the app is gone");
+    // The element can be mounted again.
+    let _again = mount(el.clone(), JA, "test.json").unwrap();
+    yew::scheduler::flush().await;
+    assert!(find(&el, "[part=question]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_flow_shows_the_error_and_the_fallback() {
+    let errors = {
+        let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+        let original = Reflect::get(&console, &"error".into()).unwrap();
+        let calls = Array::new();
+        let record = Function::new_with_args("...args", "this.push(args.join(' '))").bind(&calls);
+        Reflect::set(&console, &"error".into(), &record).unwrap();
+        let broken = JA.replacen("\"next\": \"admin-url\"", "\"next\": \"nowhere\"", 1);
+        let (el, _w) = start(&[], &broken).await;
+        Reflect::set(&console, &"error".into(), &original).unwrap();
+        assert!(find(&el, "[part=error]").is_some(), "a visible message");
+        assert!(find(&el, "slot").is_some(), "the page's fallback is slotted in");
+        assert!(find(&el, "[part=question]").is_none());
+        calls
+    };
+    let logged: Vec<String> = errors.iter().filter_map(|v| v.as_string()).collect();
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert!(logged[0].contains("test.json"), "names the file: {}", logged[0]);
+    assert!(logged[0].contains("no question or result has the id \"nowhere\""), "{}", logged[0]);
+}
