@@ -68,7 +68,7 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
     let mut warnings = Vec::new();
     let mut warn = |name: &str, value: &str, allowed: &str, default: &str| {
         warnings.push(format!(
-            "<line-login-diagnosis>: {name}={value:?} is not allowed; allowed: {allowed}. Using {default}."
+            "<line-login-diagnosis>: {name}=\"{value}\" is not allowed; allowed: {allowed}. Using {default}."
         ));
     };
 

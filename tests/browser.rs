@@ -136,7 +136,10 @@ async fn an_answer_advances_back_returns_restart_starts_over() {
         .unwrap();
     assert_eq!(text(&el, "[part=result-title]"), shown(&result.title));
     assert_eq!(all(&el, "[part=step]").len(), result.steps.len());
-    assert!(!all(&el, "[part=label]").is_empty(), "labels shown as labels");
+    assert!(
+        !all(&el, "[part=label]").is_empty(),
+        "labels shown as labels"
+    );
 
     click(&el, "[part=restart]").await;
     assert_eq!(text(&el, "[part=question]"), first);
@@ -151,7 +154,14 @@ async fn the_trail_jumps_back_to_an_earlier_question() {
     let trail = all(&el, "[part=trail] button");
     assert_eq!(trail.len(), 2);
     assert!(trail[1].text_content().unwrap().contains(&shown(
-        &ja().flow().questions.iter().find(|q| q.id == "email-which").unwrap().answers[0].text
+        &ja()
+            .flow()
+            .questions
+            .iter()
+            .find(|q| q.id == "email-which")
+            .unwrap()
+            .answers[0]
+            .text
     )));
     // Tap the first entry: back at the first question, history cleared.
     trail[0].clone().dyn_into::<HtmlElement>().unwrap().click();
@@ -193,24 +203,38 @@ async fn not_resolved_leads_to_the_next_cause_and_yes_thanks() {
     assert!(find(&el, ".thanks").is_some());
 }
 
-/// Replaces console.warn with a recorder; returns the recorded messages' array.
-fn record_warnings() -> (Array, JsValue) {
-    let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
-    let original = Reflect::get(&console, &"warn".into()).unwrap();
-    let calls = Array::new();
-    let record = Function::new_with_args("...args", "this.push(args.join(' '))").bind(&calls);
-    Reflect::set(&console, &"warn".into(), &record).unwrap();
-    (calls, original)
+/// Replaces `console[method]` with a recorder of its messages until `restore` is called.
+struct Recorder {
+    method: &'static str,
+    calls: Array,
+    original: JsValue,
 }
 
-fn restore_warnings(original: &JsValue) {
-    let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
-    Reflect::set(&console, &"warn".into(), original).unwrap();
+impl Recorder {
+    fn start(method: &'static str) -> Self {
+        let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+        let original = Reflect::get(&console, &method.into()).unwrap();
+        let calls = Array::new();
+        let record = Function::new_with_args("...args", "this.push(args.join(' '))").bind0(&calls);
+        Reflect::set(&console, &method.into(), &record).unwrap();
+        Recorder {
+            method,
+            calls,
+            original,
+        }
+    }
+
+    /// Puts the console method back and returns the recorded messages.
+    fn restore(self) -> Vec<String> {
+        let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+        Reflect::set(&console, &self.method.into(), &self.original).unwrap();
+        self.calls.iter().filter_map(|v| v.as_string()).collect()
+    }
 }
 
 #[wasm_bindgen_test]
 async fn attributes_configure_and_invalid_values_warn_once() {
-    let (calls, original) = record_warnings();
+    let recorder = Recorder::start("warn");
     let (el, _w) = start(
         &[
             ("lang", "fr"),
@@ -220,22 +244,32 @@ async fn attributes_configure_and_invalid_values_warn_once() {
         JA,
     )
     .await;
-    restore_warnings(&original);
-    let warnings: Vec<String> = calls.iter().filter_map(|v| v.as_string()).collect();
+    let warnings = recorder.restore();
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     assert!(warnings[0].contains("lang=\"fr\"") && warnings[0].contains("\"ja\", \"en\""));
-    assert!(warnings[1].contains("theme=\"neon\"") && warnings[1].contains("\"light\", \"dark\", \"auto\""));
+    assert!(
+        warnings[1].contains("theme=\"neon\"")
+            && warnings[1].contains("\"light\", \"dark\", \"auto\"")
+    );
     assert!(warnings[2].contains("cta-href"));
     // Defaults: Japanese, light, no call-to-action.
     let section = find(&el, "section.lld").unwrap();
     assert_eq!(section.get_attribute("lang").as_deref(), Some("ja"));
-    assert_eq!(section.get_attribute("data-theme").as_deref(), Some("light"));
+    assert_eq!(
+        section.get_attribute("data-theme").as_deref(),
+        Some("light")
+    );
     click(&el, "[data-testid=answer-no-url]").await;
     assert!(find(&el, "[part=cta]").is_none());
 
     // Valid values take effect.
     let (el, _w) = start(
-        &[("lang", "en"), ("theme", "dark"), ("cta-href", "#contact"), ("cta-label", "Talk to us")],
+        &[
+            ("lang", "en"),
+            ("theme", "dark"),
+            ("cta-href", "#contact"),
+            ("cta-label", "Talk to us"),
+        ],
         EN,
     )
     .await;
@@ -254,16 +288,25 @@ async fn two_instances_stay_independent() {
     let (b, _wb) = start(&[], JA).await;
     click(&a, "[data-testid=answer-email]").await;
     assert_eq!(
-        find(&a, "[data-testid=question]").unwrap().get_attribute("data-node").as_deref(),
+        find(&a, "[data-testid=question]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
         Some("email-which")
     );
     assert_eq!(
-        find(&b, "[data-testid=question]").unwrap().get_attribute("data-node").as_deref(),
+        find(&b, "[data-testid=question]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
         Some("where")
     );
     click(&b, "[data-testid=answer-password]").await;
     assert_eq!(
-        find(&a, "[data-testid=question]").unwrap().get_attribute("data-node").as_deref(),
+        find(&a, "[data-testid=question]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
         Some("email-which")
     );
 }
@@ -283,22 +326,25 @@ async fn destroy_removes_the_app() {
 
 #[wasm_bindgen_test]
 async fn a_broken_flow_shows_the_error_and_the_fallback() {
-    let errors = {
-        let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
-        let original = Reflect::get(&console, &"error".into()).unwrap();
-        let calls = Array::new();
-        let record = Function::new_with_args("...args", "this.push(args.join(' '))").bind(&calls);
-        Reflect::set(&console, &"error".into(), &record).unwrap();
-        let broken = JA.replacen("\"next\": \"admin-url\"", "\"next\": \"nowhere\"", 1);
-        let (el, _w) = start(&[], &broken).await;
-        Reflect::set(&console, &"error".into(), &original).unwrap();
-        assert!(find(&el, "[part=error]").is_some(), "a visible message");
-        assert!(find(&el, "slot").is_some(), "the page's fallback is slotted in");
-        assert!(find(&el, "[part=question]").is_none());
-        calls
-    };
-    let logged: Vec<String> = errors.iter().filter_map(|v| v.as_string()).collect();
+    let recorder = Recorder::start("error");
+    let broken = JA.replacen("\"next\": \"admin-url\"", "\"next\": \"nowhere\"", 1);
+    let (el, _w) = start(&[], &broken).await;
+    let logged = recorder.restore();
+    assert!(find(&el, "[part=error]").is_some(), "a visible message");
+    assert!(
+        find(&el, "slot").is_some(),
+        "the page's fallback is slotted in"
+    );
+    assert!(find(&el, "[part=question]").is_none());
     assert_eq!(logged.len(), 1, "{logged:?}");
-    assert!(logged[0].contains("test.json"), "names the file: {}", logged[0]);
-    assert!(logged[0].contains("no question or result has the id \"nowhere\""), "{}", logged[0]);
+    assert!(
+        logged[0].contains("test.json"),
+        "names the file: {}",
+        logged[0]
+    );
+    assert!(
+        logged[0].contains("no question or result has the id \"nowhere\""),
+        "{}",
+        logged[0]
+    );
 }

@@ -202,7 +202,7 @@ impl Report {
         if !ok {
             self.add(
                 format!("{}.id", place()),
-                format!("the id {id:?} is not a stable name"),
+                format!("the id \"{id}\" is not a stable name"),
                 format!("use 1 to {MAX_ID_LEN} lowercase letters, digits or '-'"),
             );
         }
@@ -230,7 +230,7 @@ impl Report {
         if !is_safe_href(&link.href) {
             self.add(
                 format!("{}.href", place()),
-                format!("the link {:?} is not allowed", link.href),
+                format!("the link \"{}\" is not allowed", link.href),
                 "use an https: URL or a relative URL, without spaces",
             );
         }
@@ -280,11 +280,11 @@ fn is_date(s: &str) -> bool {
 }
 
 fn q_place(flow: &Flow, q: usize) -> String {
-    format!("questions[{q}] {:?}", flow.questions[q].id)
+    format!("questions[{q}] \"{}\"", flow.questions[q].id)
 }
 
 fn r_place(flow: &Flow, r: usize) -> String {
-    format!("results[{r}] {:?}", flow.results[r].id)
+    format!("results[{r}] \"{}\"", flow.results[r].id)
 }
 
 /// Checks every rule and builds the `ValidFlow`, or lists every problem found.
@@ -337,7 +337,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
         if let Some(first) = ids.get(id) {
             report.add(
                 format!("{}.id", slot(node)),
-                format!("the id {id:?} is already used by {}", slot(*first)),
+                format!("the id \"{id}\" is already used by {}", slot(*first)),
                 "give every question and result its own id",
             );
         } else {
@@ -351,7 +351,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
         if let Some(first) = tip_ids.get(tip.id.as_str()) {
             report.add(
                 format!("tips[{i}].id"),
-                format!("the id {:?} is already used by tips[{first}]", tip.id),
+                format!("the id \"{}\" is already used by tips[{first}]", tip.id),
                 "give every tip its own id",
             );
         } else {
@@ -366,7 +366,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
         Some(NodeRef::Result(_)) => {
             report.add(
                 "start",
-                format!("{:?} is a result, not a question", flow.start),
+                format!("\"{}\" is a result, not a question", flow.start),
                 "start with a question",
             );
             None
@@ -374,7 +374,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
         None => {
             report.add(
                 "start",
-                format!("no question has the id {:?}", flow.start),
+                format!("no question has the id \"{}\"", flow.start),
                 "name the id of the first question",
             );
             None
@@ -414,7 +414,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
             if twice {
                 report.add(
                     format!("{}.id", at()),
-                    format!("the answer id {:?} is used twice in this question", a.id),
+                    format!("the answer id \"{}\" is used twice in this question", a.id),
                     "give every answer of a question its own id",
                 );
             }
@@ -425,7 +425,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
                     resolved = false;
                     report.add(
                         format!("{}.next", at()),
-                        format!("no question or result has the id {:?}", a.next),
+                        format!("no question or result has the id \"{}\"", a.next),
                         "point next at an existing question or result id",
                     );
                 }
@@ -450,7 +450,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
                 Some(&t) => used_tips[t] = true,
                 None => report.add(
                     format!("{}.tips[{ti}]", place()),
-                    format!("no tip has the id {tip:?}"),
+                    format!("no tip has the id \"{tip}\""),
                     "name the id of an entry in tips",
                 ),
             }
@@ -458,7 +458,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
         if !is_date(&r.checked) {
             report.add(
                 format!("{}.checked", place()),
-                format!("{:?} is not a date", r.checked),
+                format!("\"{}\" is not a date", r.checked),
                 "write the day the steps were last checked as YYYY-MM-DD",
             );
         }
@@ -472,11 +472,11 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
                         "name another result, or remove next",
                     ),
                     Some(NodeRef::Question(_)) => (
-                        format!("{id:?} is a question, not a result"),
+                        format!("\"{id}\" is a question, not a result"),
                         "name the result to offer when these steps did not help",
                     ),
                     None => (
-                        format!("no result has the id {id:?}"),
+                        format!("no result has the id \"{id}\""),
                         "name an existing result id, or remove next",
                     ),
                 };
@@ -490,7 +490,7 @@ fn check(flow: &Flow, report: &mut Report) -> Option<Edges> {
     for (ti, used) in used_tips.iter().enumerate() {
         if !used {
             report.add(
-                format!("tips[{ti}] {:?}", flow.tips[ti].id),
+                format!("tips[{ti}] \"{}\"", flow.tips[ti].id),
                 "no result shows this tip",
                 "list its id in the tips of a result, or delete it",
             );
@@ -558,7 +558,7 @@ fn check_graph(
                     report.add(
                         edge_place,
                         format!(
-                            "this leads back to {:?}, so the diagnosis could loop forever",
+                            "this leads back to \"{}\", so the diagnosis could loop forever",
                             id_at(flow, next)
                         ),
                         "point it at a later question or a result",
@@ -629,20 +629,20 @@ pub fn same_shape(a: &ValidFlow, b: &ValidFlow) -> Result<(), FlowErrors> {
     if fa.id != fb.id {
         report.add(
             "id",
-            format!("{la} has the flow id {:?}, {lb} has {:?}", fa.id, fb.id),
+            format!("{la} has the flow id \"{}\", {lb} has \"{}\"", fa.id, fb.id),
             "use the same flow id in every language",
         );
     }
     if fa.start != fb.start {
         report.add(
             "start",
-            format!("{la} starts at {:?}, {lb} at {:?}", fa.start, fb.start),
+            format!("{la} starts at \"{}\", {lb} at \"{}\"", fa.start, fb.start),
             "start every language at the same question",
         );
     }
     for (x, y, lx, ly) in [(fa, fb, la, lb), (fb, fa, lb, la)] {
         for (i, q) in x.questions.iter().enumerate() {
-            let place = format!("questions[{i}] {:?}", q.id);
+            let place = format!("questions[{i}] \"{}\"", q.id);
             let Some(other) = y.questions.iter().find(|o| o.id == q.id) else {
                 report.add(
                     place,
@@ -670,7 +670,7 @@ pub fn same_shape(a: &ValidFlow, b: &ValidFlow) -> Result<(), FlowErrors> {
             }
         }
         for (i, r) in x.results.iter().enumerate() {
-            let place = format!("results[{i}] {:?}", r.id);
+            let place = format!("results[{i}] \"{}\"", r.id);
             let Some(other) = y.results.iter().find(|o| o.id == r.id) else {
                 report.add(
                     place,
@@ -688,11 +688,17 @@ pub fn same_shape(a: &ValidFlow, b: &ValidFlow) -> Result<(), FlowErrors> {
             }
         }
     }
-    let tips = |f: &Flow| f.tips.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    let tips = |f: &Flow| {
+        f.tips
+            .iter()
+            .map(|t| format!("\"{}\"", t.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if tips(fa) != tips(fb) {
         report.add(
             "tips",
-            format!("{la} has tips {:?}, {lb} has {:?}", tips(fa), tips(fb)),
+            format!("{la} has tips [{}], {lb} has [{}]", tips(fa), tips(fb)),
             "give both languages the same tip ids in the same order",
         );
     }

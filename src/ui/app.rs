@@ -6,10 +6,11 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::screens::{Nav, QuestionScreen, ResultScreen, Trail};
+use super::screens::View;
 use super::strings::{fill, strings};
-use crate::config::{Config, Theme};
-use crate::flow::engine::{Command, Outcome, Session};
+use crate::config::Config;
+use crate::flow::engine::{Command, Move, Outcome, Session};
+use crate::flow::model::Tip;
 use crate::flow::validate::{NodeRef, ValidFlow};
 
 /// What the root component needs: the flow, the config and the host element (for events).
@@ -105,78 +106,64 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    let view = View {
+        t,
+        config,
+        on: &on,
+        heading: &heading,
+    };
 
     let (screen, announcement) = match state.session.current() {
         NodeRef::Question(q) => {
             let question = &flow.flow().questions[q];
             let asked = state.session.answer_ids(flow).len() + 1;
             let left = flow.questions_left(q).saturating_sub(1);
-            let progress = if left == 0 {
-                format!("{} · {}", fill(t.question_n, asked), t.last_question)
-            } else {
-                format!(
-                    "{} · {}",
-                    fill(t.question_n, asked),
+            let progress = format!(
+                "{} · {}",
+                fill(t.question_n, asked),
+                if left == 0 {
+                    t.last_question.to_owned()
+                } else {
                     fill(t.more_at_most, left)
-                )
-            };
-            (
-                html! {
-                    <QuestionScreen
-                        question={question.clone()}
-                        progress={progress.clone()}
-                        heading={heading.clone()}
-                        on={on.clone()}
-                    />
-                },
-                format!("{progress}: {}", question.text),
-            )
+                }
+            );
+            let announcement = format!("{progress}: {}", question.text);
+            (view.question(question, &progress), announcement)
         }
         NodeRef::Result(r) => {
-            let result = &flow.flow().results[r];
-            let tips = result
+            let f = flow.flow();
+            let result = &f.results[r];
+            let tips: Vec<&Tip> = result
                 .tips
                 .iter()
-                .filter_map(|id| flow.flow().tips.iter().find(|tip| &tip.id == id))
-                .cloned()
-                .collect::<Vec<_>>();
-            let came_from_unresolved = matches!(
+                .filter_map(|id| f.tips.iter().find(|tip| &tip.id == id))
+                .collect();
+            let after_no = matches!(
                 state.session.history().last(),
-                Some(crate::flow::engine::Move::Unresolved { .. })
+                Some(Move::Unresolved { .. })
             );
             (
-                html! {
-                    <ResultScreen
-                        result={result.clone()}
-                        tips={tips}
-                        has_next={flow.next_result(r).is_some()}
-                        came_from_unresolved={came_from_unresolved}
-                        resolved={state.resolved}
-                        heading={heading.clone()}
-                        on={on.clone()}
-                    />
-                },
+                view.result(
+                    result,
+                    &tips,
+                    flow.next_result(r).is_some(),
+                    after_no,
+                    state.resolved,
+                ),
                 format!("{}: {}", t.result, result.title),
             )
         }
     };
 
-    let theme = match config.theme {
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-        Theme::Auto => "auto",
-    };
     html! {
-        <ContextProvider<Rc<Config>> context={config.clone()}>
-        <section class="lld" data-theme={theme} lang={config.lang.tag()} aria-label={flow.flow().title.clone()}>
+        <section class="lld" data-theme={config.theme.name()} lang={config.lang.tag()} aria-label={flow.flow().title.clone()}>
             <p class="title">{ &flow.flow().title }</p>
             { screen }
-            <Nav at_start={state.session.at_start(flow)} on={on.clone()} />
-            <Trail flow={state.flow.clone()} session={state.session.clone()} on={on} />
+            { view.nav(state.session.at_start(flow)) }
+            { view.trail(flow, &state.session) }
             <p class="sr-only" aria-live="polite" aria-atomic="true">
                 { if state.moves > 0 { announcement } else { String::new() } }
             </p>
         </section>
-        </ContextProvider<Rc<Config>>>
     }
 }

@@ -89,9 +89,12 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// `template` with `{n}` replaced.
+/// `template` with its `{n}` replaced by `n` (a split, not a search-and-replace: smaller wasm).
 pub fn fill(template: &str, n: usize) -> String {
-    template.replace("{n}", &n.to_string())
+    match template.split_once("{n}") {
+        Some((before, after)) => format!("{before}{n}{after}"),
+        None => template.to_owned(),
+    }
 }
 
 /// `2026-11-25` as the language writes dates.
