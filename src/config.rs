@@ -57,10 +57,87 @@ pub struct Config {
     pub cta_href: Option<String>,
     /// `cta-label`: the call-to-action's text; none → a default in the widget's language.
     pub cta_label: Option<String>,
+    /// Query parameters added to the call-to-action's link on a result: the result id under
+    /// `cta-result-param` (default `lld_result`, empty = none) and `utm-source`, `utm-medium`,
+    /// `utm-campaign` as `utm_source`… when set.
+    pub cta_params: Vec<(String, String)>,
+    /// `data-layer` present: also push every event to `window.dataLayer`.
+    pub data_layer: bool,
 }
 
-/// Every attribute the element reads, for `observedAttributes` and the docs.
-pub const ATTRIBUTES: [&str; 4] = ["lang", "theme", "cta-href", "cta-label"];
+impl Config {
+    /// The call-to-action's link for a result, carrying the diagnosis (see [`with_query`]).
+    pub fn cta_link(&self, result: &str) -> Option<String> {
+        let href = self.cta_href.as_deref()?;
+        let params: Vec<(&str, &str)> = self
+            .cta_params
+            .iter()
+            .map(|(k, v)| (k.as_str(), if v.is_empty() { result } else { v.as_str() }))
+            .collect();
+        Some(with_query(href, &params))
+    }
+}
+
+/// Appends query parameters to a link, keeping its query and fragment: `https://a/b?x=1#f` +
+/// `[(lld_result, r)]` → `https://a/b?x=1&lld_result=r#f`. A parameter the link already has is
+/// left as the marketer wrote it; an in-page `#anchor` gets none (a query would reload the page).
+pub fn with_query(href: &str, params: &[(&str, &str)]) -> String {
+    if href.starts_with('#') {
+        return href.to_owned();
+    }
+    let (base, fragment) = href.split_at(href.find('#').unwrap_or(href.len()));
+    let existing: Vec<&str> = base
+        .split_once('?')
+        .map(|(_, q)| {
+            q.split('&')
+                .map(|kv| kv.split('=').next().unwrap_or(""))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = base.to_owned();
+    for (key, value) in params {
+        if existing.contains(key) {
+            continue;
+        }
+        if !out.contains('?') {
+            out.push('?');
+        } else if !out.ends_with(['?', '&']) {
+            out.push('&');
+        }
+        encode(&mut out, key);
+        out.push('=');
+        encode(&mut out, value);
+    }
+    out.push_str(fragment);
+    out
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved characters stay as they are).
+fn encode(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+}
+
+/// Every attribute the element reads (the README documents each).
+pub const ATTRIBUTES: [&str; 9] = [
+    "lang",
+    "theme",
+    "cta-href",
+    "cta-label",
+    "cta-result-param",
+    "utm-source",
+    "utm-medium",
+    "utm-campaign",
+    "data-layer",
+];
 
 /// Builds the config from attribute values (`get(name)` → the attribute, if present).
 /// Returns the warnings to print: one per attribute whose value was not allowed.
@@ -110,12 +187,44 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
             None
         }
     };
+    // The result id goes under this name (empty value: filled with the result by cta_link).
+    let mut cta_params = Vec::new();
+    match get("cta-result-param").map(|v| v.trim().to_owned()) {
+        None => cta_params.push(("lld_result".to_owned(), String::new())),
+        Some(name) if name.is_empty() => {}
+        Some(name)
+            if name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') =>
+        {
+            cta_params.push((name, String::new()))
+        }
+        Some(other) => {
+            warn(
+                "cta-result-param",
+                &other,
+                "letters, digits, '_' and '-', or empty for none",
+                "\"lld_result\"",
+            );
+            cta_params.push(("lld_result".to_owned(), String::new()));
+        }
+    }
+    for name in ["utm-source", "utm-medium", "utm-campaign"] {
+        if let Some(value) = get(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+        {
+            cta_params.push((name.replace('-', "_"), value));
+        }
+    }
     (
         Config {
             lang,
             theme,
             cta_href,
             cta_label,
+            cta_params,
+            data_layer: get("data-layer").is_some(),
         },
         warnings,
     )

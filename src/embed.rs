@@ -15,8 +15,11 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, S
 use yew::AppHandle;
 
 use crate::config::{self, Lang};
+use crate::flow::engine::Session;
 use crate::flow::validate::parse;
-use crate::ui::{App, AppProps};
+use crate::flow::validate::ValidFlow;
+use crate::platform::Platform;
+use crate::ui::{storage_key, App, AppProps};
 
 /// All of the widget's CSS (`styles/widget.css`, minified by `build.rs`), applied inside each
 /// shadow root, never to the page.
@@ -87,10 +90,20 @@ pub fn mount(host: HtmlElement, flow_json: &str, source: &str) -> Result<Widget,
     let document = gloo::utils::document();
     let container: Element = document.create_element("div")?;
     root.append_child(&container)?;
+    let key = widget_key(&host);
+    let initial = initial_session(&flow, &key);
+    let navigator = gloo::utils::window().navigator();
+    let platform = Platform::detect(
+        &navigator.user_agent().unwrap_or_default(),
+        navigator.max_touch_points().max(0) as u32,
+    );
     let props = AppProps {
         flow: Rc::new(flow),
         config: Rc::new(config),
         host: host.clone(),
+        initial,
+        key: key.into(),
+        platform,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     LIVE.with(|live| live.borrow_mut().push(host.clone()));
@@ -109,6 +122,39 @@ pub fn fail(host: HtmlElement) -> Result<(), JsValue> {
     let (config, _) = config::from_attributes(|name| host.get_attribute(name));
     show_fallback(&root, config.lang);
     Ok(())
+}
+
+/// Names a widget among several on a page: its `id` attribute when it has a plain one, else its
+/// position among the page's widgets (1, 2, …).
+fn widget_key(host: &HtmlElement) -> String {
+    let id = host.id();
+    if !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return id;
+    }
+    let all = gloo::utils::document().get_elements_by_tag_name("line-login-diagnosis");
+    let position = (0..all.length()).position(|i| all.item(i).is_some_and(|e| &e == host.as_ref()));
+    (position.unwrap_or(0) + 1).to_string()
+}
+
+/// Where a widget starts: the result a share link names for this widget (`#lld=<key>:<result>`),
+/// else the progress saved in this tab, else the first question.
+fn initial_session(flow: &ValidFlow, key: &str) -> Session {
+    let fragment = crate::ui::fragment();
+    let shared = fragment
+        .strip_prefix("lld=")
+        .and_then(|rest| rest.split_once(':'))
+        .filter(|(k, _)| *k == key)
+        .and_then(|(_, result)| Session::at_result(flow, result));
+    shared
+        .or_else(|| {
+            let saved = crate::ui::load(&storage_key(flow, key))?;
+            Session::replay(flow, saved.split(' ').filter(|t| !t.is_empty()))
+        })
+        .unwrap_or_else(|| Session::new(flow))
 }
 
 fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {

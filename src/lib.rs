@@ -2,8 +2,9 @@
 //!
 //! The floors, each using only the ones below it:
 //!
-//! - [`flow`] (model, validate, engine), [`config`] and [`content`]: pure Rust, tested natively,
-//!   never importing a web crate (the test script greps for it).
+//! - [`flow`] (model, json, validate, engine, walk), [`config`], [`events`], [`platform`] and
+//!   [`content`]: pure Rust, tested natively, never importing a web crate (the test script
+//!   greps for it).
 //! - `ui` (Yew components) and `embed` (custom element, shadow root, styles, mount/unmount,
 //!   panic fallback): compiled for wasm32 only.
 #![deny(missing_docs)]
@@ -11,7 +12,9 @@
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod events;
 pub mod flow;
+pub mod platform;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

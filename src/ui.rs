@@ -3,8 +3,10 @@
 //! screens render what the state says. Texts from the flow are always rendered as text.
 
 mod app;
+mod page;
 mod rich;
 mod screens;
 mod strings;
 
-pub use app::{App, AppProps};
+pub use app::{storage_key, App, AppProps};
+pub use page::{fragment, load};

@@ -20,8 +20,12 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A `<line-login-diagnosis>` element with attributes and a fallback link, on the page.
+/// A `<line-login-diagnosis>` element with attributes and a fallback link, on the page. Saved
+/// progress of earlier tests is cleared so every test starts fresh.
 fn host(attrs: &[(&str, &str)]) -> HtmlElement {
+    if let Ok(Some(storage)) = web_sys::window().unwrap().session_storage() {
+        storage.clear().unwrap();
+    }
     let el: HtmlElement = document()
         .create_element("line-login-diagnosis")
         .unwrap()
@@ -346,5 +350,228 @@ async fn a_broken_flow_shows_the_error_and_the_fallback() {
         logged[0].contains("no question or result has the id \"nowhere\""),
         "{}",
         logged[0]
+    );
+}
+
+/// Records every `lld:*` event reaching `document` as `type detail-json bubbles composed`.
+fn record_events() -> Array {
+    let calls = Array::new();
+    let listener = Function::new_with_args(
+        "e",
+        "this.push(`${e.type} ${JSON.stringify(e.detail)} ${e.bubbles} ${e.composed}`)",
+    )
+    .bind0(&calls);
+    for name in [
+        "lld:start",
+        "lld:answer",
+        "lld:back",
+        "lld:restart",
+        "lld:result",
+        "lld:resolved",
+        "lld:cta",
+    ] {
+        document()
+            .add_event_listener_with_callback(name, &listener)
+            .unwrap();
+    }
+    calls
+}
+
+fn strings_of(a: &Array) -> Vec<String> {
+    a.iter().filter_map(|v| v.as_string()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn events_reach_the_page_with_their_details() {
+    let calls = record_events();
+    let (el, _w) = start(&[("id", "ev"), ("cta-href", "#ev-cta")], JA).await;
+    click(&el, "[data-testid=answer-password]").await;
+    click(&el, "[data-testid=answer-line]").await;
+    click(&el, "[part=resolved-no]").await;
+    click(&el, "[part=back]").await;
+    click(&el, "[part=resolved-yes]").await;
+    click(&el, "[part=cta]").await;
+    click(&el, "[part=restart]").await;
+    let got = strings_of(&calls);
+    let f = r#""flow":"line-login""#;
+    let next = ja()
+        .flow()
+        .results
+        .iter()
+        .find(|r| r.id == "password-line")
+        .unwrap()
+        .next
+        .clone()
+        .unwrap();
+    let expected = [
+        format!(r#"lld:start {{{f},"node":"where","steps":[]}} true true"#),
+        format!(
+            r#"lld:answer {{{f},"node":"where","answer":"password","steps":["password"]}} true true"#
+        ),
+        format!(
+            r#"lld:answer {{{f},"node":"password-which","answer":"line","steps":["password","line"]}} true true"#
+        ),
+        format!(
+            r#"lld:result {{{f},"node":"password-line","result":"password-line","steps":["password","line"]}} true true"#
+        ),
+        format!(
+            r#"lld:resolved {{{f},"node":"password-line","result":"password-line","steps":["password","line"],"resolved":false}} true true"#
+        ),
+        format!(
+            r#"lld:result {{{f},"node":"{next}","result":"{next}","steps":["password","line"]}} true true"#
+        ),
+        format!(
+            r#"lld:back {{{f},"node":"password-line","result":"password-line","steps":["password","line"]}} true true"#
+        ),
+        format!(
+            r#"lld:resolved {{{f},"node":"password-line","result":"password-line","steps":["password","line"],"resolved":true}} true true"#
+        ),
+        format!(
+            r#"lld:cta {{{f},"node":"password-line","result":"password-line","steps":["password","line"]}} true true"#
+        ),
+        format!(r#"lld:restart {{{f},"node":"where","steps":[]}} true true"#),
+    ];
+    assert_eq!(got, expected);
+}
+
+#[wasm_bindgen_test]
+async fn data_layer_gets_ga4_pushes_when_asked() {
+    let window = js_sys::global();
+    Reflect::delete_property(
+        window.unchecked_ref::<js_sys::Object>(),
+        &"dataLayer".into(),
+    )
+    .unwrap();
+    let (el, _w) = start(&[("data-layer", "")], JA).await;
+    click(&el, "[data-testid=answer-no-url]").await;
+    let layer: Array = Reflect::get(&window, &"dataLayer".into())
+        .unwrap()
+        .dyn_into()
+        .expect("dataLayer created as an array");
+    let pushed: Vec<String> = layer
+        .iter()
+        .map(|o| js_sys::JSON::stringify(&o).unwrap().as_string().unwrap())
+        .collect();
+    assert_eq!(
+        pushed,
+        [
+            r#"{"event":"lld_start","lld_flow":"line-login","lld_node":"where","lld_steps":""}"#,
+            r#"{"event":"lld_answer","lld_flow":"line-login","lld_node":"where","lld_answer":"no-url","lld_steps":"no-url"}"#,
+            r#"{"event":"lld_result","lld_flow":"line-login","lld_node":"admin-url","lld_result":"admin-url","lld_steps":"no-url"}"#,
+        ]
+    );
+    // Without the attribute nothing is pushed.
+    let (other, _w2) = start(&[], JA).await;
+    click(&other, "[data-testid=answer-no-url]").await;
+    assert_eq!(layer.length(), 3);
+    // A dataLayer in an unusual state is left alone, with one warning, and nothing breaks.
+    Reflect::set(&window, &"dataLayer".into(), &JsValue::from(5)).unwrap();
+    let recorder = Recorder::start("warn");
+    let (odd, _w3) = start(&[("data-layer", "")], JA).await;
+    click(&odd, "[data-testid=answer-no-url]").await;
+    let warnings = recorder.restore();
+    Reflect::delete_property(
+        window.unchecked_ref::<js_sys::Object>(),
+        &"dataLayer".into(),
+    )
+    .unwrap();
+    assert!(find(&odd, "[part=result]").is_some());
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("dataLayer"));
+}
+
+#[wasm_bindgen_test]
+async fn progress_survives_a_remount_and_storage_that_throws() {
+    let (el, mut w) = start(&[("id", "resume")], JA).await;
+    click(&el, "[data-testid=answer-password]").await;
+    click(&el, "[data-testid=answer-line]").await;
+    w.destroy();
+    // A new widget for the same element (as after a reload in this tab) resumes at the result,
+    // with its history, so Back still works.
+    let _w = mount(el.clone(), JA, "test.json").unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        find(&el, "[part=result]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
+        Some("password-line")
+    );
+    click(&el, "[part=back]").await;
+    assert_eq!(
+        find(&el, "[data-testid=question]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
+        Some("password-which")
+    );
+
+    // Storage that throws (Safari private mode, blocked cookies): everything still works.
+    let window = js_sys::global();
+    let getter = Function::new_no_args("throw new DOMException('blocked', 'SecurityError')");
+    let descriptor = js_sys::Object::new();
+    Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
+    Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(
+        window.unchecked_ref::<js_sys::Object>(),
+        &"sessionStorage".into(),
+        &descriptor,
+    );
+    let (blocked, _wb) = start(&[("id", "blocked")], JA).await;
+    click(&blocked, "[data-testid=answer-password]").await;
+    click(&blocked, "[data-testid=answer-line]").await;
+    assert!(find(&blocked, "[part=result]").is_some());
+    Reflect::delete_property(
+        window.unchecked_ref::<js_sys::Object>(),
+        &"sessionStorage".into(),
+    )
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_opens_its_result_in_its_widget_only() {
+    let location = web_sys::window().unwrap().location();
+    location.set_hash("lld=shared:email-forgotten").unwrap();
+    let (mine, _a) = start(&[("id", "shared")], JA).await;
+    let (other, _b) = start(&[("id", "other")], JA).await;
+    location.set_hash("").unwrap();
+    assert_eq!(
+        find(&mine, "[part=result]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
+        Some("email-forgotten")
+    );
+    assert!(find(&mine, "[part=back]").is_some() || find(&mine, "[part=restart]").is_some());
+    assert!(
+        find(&other, "[part=result]").is_none(),
+        "only the named widget answers"
+    );
+    // A way to start over.
+    click(&mine, "[part=restart]").await;
+    assert_eq!(
+        find(&mine, "[data-testid=question]")
+            .unwrap()
+            .get_attribute("data-node")
+            .as_deref(),
+        Some("where")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_call_to_action_carries_the_result() {
+    let (el, _w) = start(
+        &[
+            ("cta-href", "https://example.com/contact?from=lp#form"),
+            ("utm-source", "lp"),
+            ("utm-campaign", "login"),
+        ],
+        JA,
+    )
+    .await;
+    click(&el, "[data-testid=answer-no-url]").await;
+    assert_eq!(
+        find(&el, "[part=cta]").unwrap().get_attribute("href").as_deref(),
+        Some("https://example.com/contact?from=lp&lld_result=admin-url&utm_source=lp&utm_campaign=login#form")
     );
 }

@@ -8,6 +8,9 @@
 
 use super::validate::{NodeRef, ValidFlow};
 
+/// The token for "did not help" in saved progress (never an id: ids are `[a-z0-9-]`).
+pub const UNRESOLVED: &str = "~";
+
 /// One move the visitor made, kept so Back can undo it exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Move {
@@ -86,19 +89,37 @@ impl Session {
         }
     }
 
-    /// Replays answer ids from the start (restoring saved progress). `None` if any id no longer
-    /// fits, e.g. after a content change: the caller starts fresh instead.
-    pub fn replay<'a>(
-        flow: &ValidFlow,
-        answers: impl IntoIterator<Item = &'a str>,
-    ) -> Option<Self> {
+    /// Replays moves from the start (restoring saved progress): answer ids, and [`UNRESOLVED`]
+    /// for "did not help". `None` if any move no longer fits, e.g. after a content change: the
+    /// caller starts fresh instead.
+    pub fn replay<'a>(flow: &ValidFlow, moves: impl IntoIterator<Item = &'a str>) -> Option<Self> {
         let mut session = Session::new(flow);
-        for id in answers {
-            if session.apply(flow, Command::Answer(id)) != Outcome::Moved {
+        for token in moves {
+            let command = match token {
+                UNRESOLVED => Command::NotResolved,
+                id => Command::Answer(id),
+            };
+            if session.apply(flow, command) != Outcome::Moved {
                 return None;
             }
         }
         Some(session)
+    }
+
+    /// The moves so far as [`Session::replay`] takes them back.
+    pub fn tokens<'f>(&self, flow: &'f ValidFlow) -> Vec<&'f str> {
+        self.history
+            .iter()
+            .map(|m| match *m {
+                Move::Answered { question, answer } => flow
+                    .flow()
+                    .questions
+                    .get(question)
+                    .and_then(|q| q.answers.get(answer))
+                    .map_or("", |a| a.id.as_str()),
+                Move::Unresolved { .. } => UNRESOLVED,
+            })
+            .collect()
     }
 
     /// The node on screen.

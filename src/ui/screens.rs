@@ -14,13 +14,32 @@ use crate::config::Config;
 use crate::flow::engine::{Move, Session};
 use crate::flow::model::{Place, Question, ResultNode, Step, Tip};
 use crate::flow::validate::ValidFlow;
+use crate::platform::Platform;
 
-/// What every view needs: the texts, the config, and where to send actions.
+/// What every view needs: the texts, the config, the device, and where to send actions.
 pub struct View<'a> {
     pub t: &'static Strings,
     pub config: &'a Config,
     pub on: &'a Callback<Action>,
     pub heading: &'a NodeRef,
+    pub platform: Platform,
+}
+
+/// The result screen's state and callbacks beyond the result itself.
+pub struct ResultActions {
+    /// A next most likely cause exists ("did not help" leads somewhere).
+    pub has_next: bool,
+    /// This result was reached by "did not help".
+    pub after_no: bool,
+    /// The visitor said it fixed it.
+    pub resolved: bool,
+    /// Feedback of the last copy.
+    pub copied: Option<bool>,
+    /// The call-to-action's link carrying the result, if configured.
+    pub cta_href: Option<String>,
+    pub on_cta: Callback<MouseEvent>,
+    pub on_copy: Callback<MouseEvent>,
+    pub on_share: Callback<MouseEvent>,
 }
 
 impl View<'_> {
@@ -65,9 +84,15 @@ impl View<'_> {
 
     fn steps(&self, steps: &[Step], part: Option<&'static str>) -> Html {
         let t = self.t;
+        // On a computer, LINE app steps happen on the phone: say so plainly.
+        let line_app = if self.platform.is_mobile() {
+            t.on_line_app_here
+        } else {
+            t.on_line_app
+        };
         let items = steps.iter().map(|s| {
             let place = s.on.map(|on| match on {
-                Place::LineApp => t.on_line_app,
+                Place::LineApp => line_app,
                 Place::Browser => t.on_browser,
             });
             html! {
@@ -87,20 +112,18 @@ impl View<'_> {
         html! { <ol class="steps">{ for items }</ol> }
     }
 
-    /// One result: title, cause, numbered steps, notes, "did it fix it?", CTA, tips, date.
-    pub fn result(
-        &self,
-        r: &ResultNode,
-        tips: &[&Tip],
-        has_next: bool,
-        after_no: bool,
-        resolved: bool,
-    ) -> Html {
+    /// One result: title, cause, numbered steps, notes, "did it fix it?", CTA, copy and share,
+    /// tips, date.
+    pub fn result(&self, r: &ResultNode, tips: &[&Tip], a: &ResultActions) -> Html {
         let t = self.t;
-        let cta = self.config.cta_href.as_ref().map(|href| {
+        let (has_next, after_no, resolved) = (a.has_next, a.after_no, a.resolved);
+        let cta = a.cta_href.as_ref().map(|href| {
             let label = self.config.cta_label.as_deref().unwrap_or(t.cta_default);
-            html! { <a part="cta" class="cta" href={href.clone()}>{ label }</a> }
+            html! { <a part="cta" class="cta" href={href.clone()} onclick={a.on_cta.clone()}>{ label }</a> }
         });
+        // Inside LINE's in-app browser, pages such as the admin page may need the real browser.
+        let in_app_hint =
+            self.platform.in_line_app && r.steps.iter().any(|s| s.on == Some(Place::Browser));
         html! {
             <div part="result" class="screen result" data-testid="result" data-node={r.id.clone()}>
                 <p class="progress">{ t.result }</p>
@@ -110,6 +133,9 @@ impl View<'_> {
                 <h2 part="result-title" class="question" tabindex="-1" ref={self.heading.clone()}>{ rich(&r.title) }</h2>
                 <p class="cause">{ rich(&r.cause) }</p>
                 <h3 class="sub">{ t.steps }</h3>
+                if in_app_hint {
+                    <p class="in-app" role="note">{ t.in_line_app }</p>
+                }
                 { self.steps(&r.steps, Some("step")) }
                 if !r.notes.is_empty() {
                     <div class="notes">
@@ -135,6 +161,13 @@ impl View<'_> {
                     }
                 </div>
                 if let Some(cta) = cta { <p class="cta-row">{ cta }</p> }
+                <div class="share-row">
+                    <button type="button" part="copy" class="secondary" onclick={a.on_copy.clone()}>{ t.copy }</button>
+                    <button type="button" part="share" class="secondary" onclick={a.on_share.clone()}>{ t.share }</button>
+                    <p class="copied" role="status">
+                        { match a.copied { Some(true) => t.copied, Some(false) => t.copy_failed, None => "" } }
+                    </p>
+                </div>
                 if !tips.is_empty() {
                     <div class="tips">
                         <h3 class="sub">{ t.tips }</h3>

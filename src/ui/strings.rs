@@ -8,8 +8,8 @@ pub struct Strings {
     pub restart: &'static str,
     pub trail: &'static str,
     pub trail_return: &'static str,
-    pub question_n: &'static str,
-    pub more_at_most: &'static str,
+    pub question_n: Around,
+    pub more_at_most: Around,
     pub last_question: &'static str,
     pub result: &'static str,
     pub steps: &'static str,
@@ -17,6 +17,12 @@ pub struct Strings {
     pub tips: &'static str,
     pub checked: &'static str,
     pub on_line_app: &'static str,
+    pub on_line_app_here: &'static str,
+    pub in_line_app: &'static str,
+    pub copy: &'static str,
+    pub share: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
     pub on_browser: &'static str,
     pub resolved_q: &'static str,
     pub yes: &'static str,
@@ -34,8 +40,8 @@ const JA: Strings = Strings {
     restart: "最初から",
     trail: "これまでの回答",
     trail_return: "この質問に戻る",
-    question_n: "質問 {n}",
-    more_at_most: "あと最大 {n} 問",
+    question_n: ("質問 ", ""),
+    more_at_most: ("あと最大 ", " 問"),
     last_question: "最後の質問です",
     result: "診断結果",
     steps: "解決の手順",
@@ -43,6 +49,12 @@ const JA: Strings = Strings {
     tips: "今後ログインで困らないために",
     checked: "内容の最終確認日",
     on_line_app: "スマートフォンのLINEアプリで",
+    on_line_app_here: "LINEアプリで",
+    in_line_app: "いまLINEアプリの中でこのページを開いています。ブラウザでの手順は、画面のメニューからSafariやChromeなどで開き直してから行ってください。",
+    copy: "手順をコピー",
+    share: "この結果のリンクをコピー",
+    copied: "コピーしました。",
+    copy_failed: "コピーできませんでした。お手数ですが、画面を長押しして選択してください。",
     on_browser: "ブラウザで",
     resolved_q: "これで解決しましたか？",
     yes: "はい、解決しました",
@@ -60,8 +72,8 @@ const EN: Strings = Strings {
     restart: "Start over",
     trail: "Your answers so far",
     trail_return: "Go back to this question",
-    question_n: "Question {n}",
-    more_at_most: "at most {n} more",
+    question_n: ("Question ", ""),
+    more_at_most: ("at most ", " more"),
     last_question: "last question",
     result: "Diagnosis",
     steps: "How to fix it",
@@ -69,6 +81,12 @@ const EN: Strings = Strings {
     tips: "So this does not happen again",
     checked: "Content last checked",
     on_line_app: "In the LINE app on your phone",
+    on_line_app_here: "In the LINE app",
+    in_line_app: "You are reading this inside the LINE app. For the browser steps, open this page in Safari, Chrome or another browser from the screen's menu first.",
+    copy: "Copy the steps",
+    share: "Copy a link to this result",
+    copied: "Copied.",
+    copy_failed: "Could not copy. Please select the text by pressing and holding it.",
     on_browser: "In a web browser",
     resolved_q: "Did this fix it?",
     yes: "Yes, it's fixed",
@@ -89,12 +107,12 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// `template` with its `{n}` replaced by `n` (a split, not a search-and-replace: smaller wasm).
-pub fn fill(template: &str, n: usize) -> String {
-    match template.split_once("{n}") {
-        Some((before, after)) => format!("{before}{n}{after}"),
-        None => template.to_owned(),
-    }
+/// A text around a number: `(before, after)`.
+pub type Around = (&'static str, &'static str);
+
+/// The text with `n` in its place.
+pub fn fill((before, after): Around, n: usize) -> String {
+    format!("{before}{n}{after}")
 }
 
 /// `2026-11-25` as the language writes dates.
