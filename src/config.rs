@@ -63,6 +63,9 @@ pub struct Config {
     pub cta_params: Vec<(String, String)>,
     /// `data-layer` present: also push every event to `window.dataLayer`.
     pub data_layer: bool,
+    /// `history` present: each move is a browser history entry, so the phone's back gesture
+    /// steps back inside the diagnosis before it leaves the page.
+    pub history: bool,
 }
 
 impl Config {
@@ -127,7 +130,7 @@ fn encode(out: &mut String, s: &str) {
 }
 
 /// Every attribute the element reads (the README documents each).
-pub const ATTRIBUTES: [&str; 9] = [
+pub const ATTRIBUTES: [&str; 10] = [
     "lang",
     "theme",
     "cta-href",
@@ -137,6 +140,7 @@ pub const ATTRIBUTES: [&str; 9] = [
     "utm-medium",
     "utm-campaign",
     "data-layer",
+    "history",
 ];
 
 /// Builds the config from attribute values (`get(name)` → the attribute, if present).
@@ -225,6 +229,7 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
             cta_label,
             cta_params,
             data_layer: get("data-layer").is_some(),
+            history: get("history").is_some(),
         },
         warnings,
     )

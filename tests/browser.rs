@@ -575,3 +575,50 @@ async fn the_call_to_action_carries_the_result() {
         Some("https://example.com/contact?from=lp&lld_result=admin-url&utm_source=lp&utm_campaign=login#form")
     );
 }
+
+/// Goes back in the browser's history and waits for the `popstate` (and the re-render).
+async fn history_back() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        web_sys::window()
+            .unwrap()
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                "popstate", &resolve, &options,
+            )
+            .unwrap();
+    });
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn node(el: &HtmlElement) -> String {
+    find(el, "[data-node]")
+        .and_then(|n| n.get_attribute("data-node"))
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn with_history_the_back_gesture_steps_back_inside_the_diagnosis() {
+    let history = web_sys::window().unwrap().history().unwrap();
+    let before = history.length().unwrap();
+    let (el, _w) = start(&[("id", "hist"), ("history", "")], JA).await;
+    click(&el, "[data-testid=answer-password]").await;
+    click(&el, "[data-testid=answer-line]").await;
+    assert_eq!(history.length().unwrap(), before + 2, "one entry per move");
+    history_back().await;
+    assert_eq!(node(&el), "password-which");
+    history_back().await;
+    assert_eq!(node(&el), "where");
+    // Without the attribute the widget leaves the history alone.
+    let (plain, _p) = start(&[("id", "nohist")], JA).await;
+    let length = history.length().unwrap();
+    click(&plain, "[data-testid=answer-password]").await;
+    assert_eq!(history.length().unwrap(), length);
+}

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -44,6 +45,8 @@ pub enum Action {
     Resolved,
     /// Feedback after copying: `Some(true)` copied, `Some(false)` refused.
     Copied(Option<bool>),
+    /// The browser went to another history entry: show the session it carries.
+    Restore(Session),
 }
 
 /// The whole UI state: the engine's session plus what only the screen needs.
@@ -59,6 +62,8 @@ pub struct State {
     resolved: bool,
     /// Feedback of the last copy on this screen.
     copied: Option<bool>,
+    /// The last change came from the browser's history (so it is not pushed to it again).
+    from_history: bool,
 }
 
 /// A change worth an event, as plain data (the effect turns it into `events::Event`s).
@@ -73,6 +78,8 @@ enum Change {
     Restart,
     NotResolved,
     Resolved,
+    /// The browser's history went forward to a state seen before.
+    Restored,
 }
 
 impl Reducible for State {
@@ -91,6 +98,7 @@ impl Reducible for State {
                     resolved: true,
                     seq: self.seq.wrapping_add(1),
                     last: Some(Change::Resolved),
+                    from_history: false,
                     ..(*self).clone()
                 })
             }
@@ -99,6 +107,21 @@ impl Reducible for State {
                     copied: *copied,
                     ..(*self).clone()
                 })
+            }
+            Action::Restore(session) => {
+                if *session == self.session {
+                    return self;
+                }
+                let back = session.history().len() < self.session.history().len();
+                return Rc::new(State {
+                    flow: self.flow.clone(),
+                    session: session.clone(),
+                    seq: self.seq.wrapping_add(1),
+                    last: Some(if back { Change::Back } else { Change::Restored }),
+                    resolved: false,
+                    copied: None,
+                    from_history: true,
+                });
             }
         };
         if session.apply(&self.flow, command) != Outcome::Moved {
@@ -118,6 +141,7 @@ impl Reducible for State {
             last: change,
             resolved: false,
             copied: None,
+            from_history: false,
         })
     }
 }
@@ -174,6 +198,7 @@ fn emit_events(host: &HtmlElement, data_layer: bool, state: &State) {
             event(Kind::Result, node, None, result);
         }
         Some(Change::Resolved) => event(Kind::Resolved(true), node, None, result),
+        Some(Change::Restored) => {}
     }
 }
 
@@ -203,8 +228,39 @@ pub fn app(props: &AppProps) -> Html {
         last: None,
         resolved: false,
         copied: None,
+        from_history: false,
     });
     let heading = use_node_ref();
+    // With `history`, every change the visitor makes is a browser history entry (below), so the
+    // back gesture returns through the screens they saw, in order, before it leaves the page.
+    // An entry without widget state is the page as it was before: the first question. Entries
+    // of another widget on the page are left to it.
+    {
+        let state = state.clone();
+        let key = props.key.clone();
+        let enabled = props.config.history;
+        use_effect_with((), move |_| {
+            let listener = enabled.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::PopStateEvent>() else {
+                        return;
+                    };
+                    let flow = &state.flow;
+                    let session = match page::history_moves(&e.state(), &key) {
+                        page::Entry::Ours(moves) => {
+                            Session::replay(flow, moves.split(' ').filter(|t| !t.is_empty()))
+                        }
+                        page::Entry::Page => Some(Session::new(flow)),
+                        page::Entry::OtherWidget => None,
+                    };
+                    if let Some(session) = session {
+                        state.dispatch(Action::Restore(session));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         // After each change: focus the new heading (never on the first render: the widget
         // must not steal focus from the page while it loads), emit events, save progress.
@@ -213,6 +269,8 @@ pub fn app(props: &AppProps) -> Html {
         let host = props.host.clone();
         let data_layer = props.config.data_layer;
         let key = storage_key(&props.flow, &props.key);
+        let history = props.config.history;
+        let widget = props.key.clone();
         use_effect_with(state.seq, move |seq| {
             if *seq > 0 {
                 if let Some(h) = heading.cast::<HtmlElement>() {
@@ -225,6 +283,16 @@ pub fn app(props: &AppProps) -> Html {
                 &key,
                 (!state.session.history().is_empty()).then_some(tokens.as_str()),
             );
+            let navigation = matches!(
+                state.last,
+                Some(
+                    Change::Answered { .. } | Change::Back | Change::Restart | Change::NotResolved
+                )
+            );
+            // Changes that came from the history itself are entries already.
+            if history && navigation && !state.from_history {
+                page::push_history(&widget, &tokens);
+            }
         });
     }
 

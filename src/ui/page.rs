@@ -117,3 +117,37 @@ pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
     ok.forget();
     failed.forget();
 }
+
+/// Adds a browser history entry carrying this widget's progress (`history` attribute).
+pub fn push_history(key: &str, tokens: &str) {
+    let state = js_sys::Object::new();
+    let _ = Reflect::set(&state, &"lld".into(), &key.into());
+    let _ = Reflect::set(&state, &"moves".into(), &tokens.into());
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.push_state(&state, "");
+    }
+}
+
+/// Whose a history entry is.
+pub enum Entry {
+    /// One of this widget's entries, with its moves.
+    Ours(String),
+    /// The page's own entry (before the diagnosis started, or the page's navigation).
+    Page,
+    /// Another widget's entry on the same page.
+    OtherWidget,
+}
+
+/// Reads a history entry's state for widget `key`.
+pub fn history_moves(state: &JsValue, key: &str) -> Entry {
+    let field = |name: &str| {
+        Reflect::get(state, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    match field("lld") {
+        None => Entry::Page,
+        Some(owner) if owner == key => Entry::Ours(field("moves").unwrap_or_default()),
+        Some(_) => Entry::OtherWidget,
+    }
+}
