@@ -22,15 +22,23 @@ function wasmReady() {
   return ready;
 }
 
-// The flow file an element needs: the built-in diagnosis in its language. (The widget itself
-// validates `lang` and warns about a wrong value; this only picks the file to fetch early.)
+// The flow file an element needs: its `flow-src` (relative to the page), else the built-in
+// diagnosis in its language next to this file. (The widget validates `lang` itself and warns
+// about a wrong value; this only picks the file to fetch early.)
 function flowUrl(el) {
+  const src = el.getAttribute("flow-src")?.trim();
   const lang = el.getAttribute("lang")?.trim() === "en" ? "en" : "ja";
-  return new URL(`./content/line-login.${lang}.json`, here).href;
+  try {
+    return src ? new URL(src, document.baseURI).href : new URL(`./content/line-login.${lang}.json`, here).href;
+  } catch {
+    console.error(`<${TAG}>: flow-src="${src}" is not a URL; the fallback content is shown.`);
+    return null;
+  }
 }
 
 // Fetches each flow file once per page, in parallel with the wasm; null when it cannot be had.
 function flowText(url) {
+  if (url === null) return Promise.resolve(null);
   if (!flows.has(url)) {
     flows.set(
       url,

@@ -622,3 +622,81 @@ async fn with_history_the_back_gesture_steps_back_inside_the_diagnosis() {
     click(&plain, "[data-testid=answer-password]").await;
     assert_eq!(history.length().unwrap(), length);
 }
+
+/// A flow whose every text carries `payload` (ids and links stay valid).
+fn hostile_flow(payload: &str, answers: usize) -> String {
+    let p = serde_json::Value::from(payload).to_string();
+    let answers: Vec<String> = (0..answers)
+        .map(|i| format!(r#"{{"id":"a{i}","text":{p},"next":"r"}}"#))
+        .collect();
+    format!(
+        r#"{{"id":"x","lang":"ja","title":{p},"start":"q","questions":[{{"id":"q","text":{p},"help":{p},"answers":[{}]}}],
+        "results":[{{"id":"r","title":{p},"cause":{p},"steps":[{{"text":{p},"link":{{"href":"https://example.com/","text":{p}}}}}],
+        "notes":[{p}],"tips":["t"],"checked":"2026-11-25"}}],"tips":[{{"id":"t","title":{p},"steps":[{{"text":{p}}}]}}]}}"#,
+        answers.join(",")
+    )
+}
+
+#[wasm_bindgen_test]
+async fn flow_texts_are_never_html_or_script() {
+    let payloads = [
+        "<img src=x onerror=\"window.__xss=1\">",
+        "<script>window.__xss=1</script>",
+        "\"><svg onload=\"window.__xss=1\">",
+        "&lt;b&gt;bold?&lt;/b&gt; &amp; &#60;i&#62;",
+        "\u{202e}evil\u{202c} reversed",
+        "javascript:window.__xss=1",
+    ];
+    for payload in payloads {
+        let (el, _w) = start(&[], &hostile_flow(payload, 2)).await;
+        click(&el, "[data-testid=answer-a0]").await;
+        let r = root(&el);
+        assert_eq!(
+            r.query_selector_all("img, script, svg, iframe, b, i")
+                .unwrap()
+                .length(),
+            0,
+            "{payload}"
+        );
+        let text = r.text_content().unwrap_or_default();
+        assert!(text.contains(payload), "shown as text: {payload}");
+        for a in all(&el, "a[target=_blank]") {
+            assert_eq!(
+                a.get_attribute("rel").as_deref(),
+                Some("noopener noreferrer")
+            );
+            assert_eq!(
+                a.get_attribute("href").as_deref(),
+                Some("https://example.com/")
+            );
+        }
+    }
+    let xss = Reflect::get(&js_sys::global(), &"__xss".into()).unwrap();
+    assert!(xss.is_undefined(), "no payload ran");
+}
+
+#[wasm_bindgen_test]
+async fn a_very_long_text_and_ten_thousand_answers_still_work() {
+    let long = "長い文章です。".repeat(2_000);
+    let (el, _w) = start(&[], &hostile_flow(&long, 10_000)).await;
+    assert_eq!(all(&el, "[part=answer]").len(), 10_000);
+    click(&el, "[data-testid=answer-a9999]").await;
+    assert_eq!(node(&el), "r");
+}
+
+#[wasm_bindgen_test]
+async fn links_a_browser_could_run_are_refused_before_rendering() {
+    for href in [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        " javascript:alert(1)",
+        "http://example.com/",
+    ] {
+        let flow = hostile_flow("x", 2).replace("https://example.com/", href);
+        let recorder = Recorder::start("error");
+        let (el, _w) = start(&[], &flow).await;
+        let logged = recorder.restore();
+        assert!(find(&el, "[part=error]").is_some(), "{href}");
+        assert!(logged[0].contains("is not allowed"), "{href}: {logged:?}");
+    }
+}
