@@ -4,7 +4,8 @@
 //! or accepted and walkable — never a panic, never a hang, and validation stays fast.
 //!
 //! `cargo test --test fuzz` runs a short pass (LLD_FUZZ_ITERS, default 20,000); a long run:
-//! `LLD_FUZZ_ITERS=2000000 cargo test --release --test fuzz -- --nocapture`.
+//! `LLD_FUZZ_ITERS=2000000 CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release --test fuzz -- --nocapture`
+//! (tests need unwinding; the release profile aborts for the wasm).
 
 use std::time::{Duration, Instant};
 
