@@ -99,6 +99,7 @@ fn mutated_flows_never_panic_or_hang() {
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
     let (mut accepted, mut refused) = (0usize, 0usize);
     let mut slowest = Duration::ZERO;
+    let mut slowest_input = String::new();
     for _ in 0..iters {
         let base = CORPUS[rng.below(CORPUS.len())];
         let bytes = mutate(&mut rng, base);
@@ -108,7 +109,10 @@ fn mutated_flows_never_panic_or_hang() {
         };
         let t = Instant::now();
         let result = parse(&text);
-        slowest = slowest.max(t.elapsed());
+        if t.elapsed() > slowest {
+            slowest = t.elapsed();
+            slowest_input.clone_from(&text);
+        }
         match result {
             Err(e) => {
                 assert!(!e.to_string().is_empty());
@@ -134,6 +138,10 @@ fn mutated_flows_never_panic_or_hang() {
         }
     }
     println!("fuzz: {iters} inputs, {accepted} accepted, {refused} refused, slowest parse+validate {slowest:?}");
+    // LLD_FUZZ_SLOWEST=FILE keeps the slowest input, to reproduce and profile it.
+    if let Ok(path) = std::env::var("LLD_FUZZ_SLOWEST") {
+        std::fs::write(path, &slowest_input).expect("write the slowest input");
+    }
     assert!(
         refused > 0 && accepted > 0,
         "the mutations reach both outcomes"
