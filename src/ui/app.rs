@@ -341,11 +341,12 @@ pub fn app(props: &AppProps) -> Html {
                 Some(Move::Unresolved { .. })
             );
             let share_link = format!("{}#lld={}:{}", page::page_url(), props.key, result.id);
-            let copy = |text: String| {
+            // The text is built when the button is pressed, not on every render.
+            let copy = |text: Box<dyn Fn() -> String>| {
                 let on = on.clone();
                 Callback::from(move |_: MouseEvent| {
                     let on = on.clone();
-                    page::copy(&text, move |ok| on.emit(Action::Copied(Some(ok))));
+                    page::copy(&text(), move |ok| on.emit(Action::Copied(Some(ok))));
                 })
             };
             let cta = {
@@ -378,8 +379,11 @@ pub fn app(props: &AppProps) -> Html {
                 copied: state.copied,
                 cta_href: config.cta_link(&result.id),
                 on_cta: cta,
-                on_copy: copy(plain_text(flow, r, t, &share_link)),
-                on_share: copy(share_link),
+                on_copy: copy({
+                    let (flow, link) = (flow.clone(), share_link.clone());
+                    Box::new(move || plain_text(&flow, r, t, &link))
+                }),
+                on_share: copy(Box::new(move || share_link.clone())),
             };
             (
                 view.result(result, &tips, &actions),
