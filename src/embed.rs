@@ -89,6 +89,7 @@ pub fn mount(host: HtmlElement, flow_json: &str, source: &str) -> Result<Widget,
 
     let document = gloo::utils::document();
     let container: Element = document.create_element("div")?;
+    container.set_class_name("root");
     root.append_child(&container)?;
     let key = widget_key(&host);
     let initial = initial_session(&flow, &key);

@@ -395,8 +395,9 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <section class="lld" data-theme={config.theme.name()} lang={config.lang.tag()} aria-label={flow.flow().title.clone()}>
             <p class="title">{ &flow.flow().title }</p>
-            { screen }
+            // Back and Restart above the screen: at hand even under a long result.
             { view.nav(state.session.at_start(flow)) }
+            { screen }
             { view.trail(flow, &state.session) }
             <p class="sr-only" aria-live="polite" aria-atomic="true">
                 { if state.seq > 0 { announcement } else { String::new() } }

@@ -1,0 +1,140 @@
+// When the widget cannot start (the wasm or the flow file missing, a broken flow file), the
+// page's fallback content stays visible and nothing escapes as an uncaught error; an invalid
+// attribute falls back to its default with exactly one console warning.
+
+import { test, before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DIST, Widget, launch, loadFlow, marketingPage, openPage, readmeSnippet, record, snippetFor, startOrigins } from "./lib.mjs";
+
+let browser;
+let origins;
+let cases = 0;
+afterEach(() => cases++);
+before(async () => {
+  [browser, origins] = await Promise.all([launch(), startOrigins()]);
+});
+after(async () => {
+  record({ "fallback and configuration cases": cases });
+  await browser?.close();
+  await origins?.close();
+});
+
+const fallbackHref = () => readmeSnippet().match(/<a href="([^"]*)"/)[1];
+const fallbackText = () => readmeSnippet().match(/<a [^>]*>([^<]*)<\/a>/)[1];
+
+/** Only the expected complaints: `expected` regexps for console errors, `http` for 404s. */
+function assertOnly(journal, { errors, http }) {
+  assert.deepEqual(journal.pageErrors, [], `uncaught page errors:\n  ${journal.pageErrors.join("\n  ")}`);
+  assert.deepEqual(journal.foreign, [], "requests to a third origin");
+  const unexpected = journal.consoleErrors.filter((e) => !errors.some((re) => re.test(e)));
+  assert.deepEqual(unexpected, [], "unexpected console errors");
+  for (const re of errors.filter((re) => !/Failed to load resource/.test(re.source))) {
+    assert.ok(journal.consoleErrors.some((e) => re.test(e)), `no console error matching ${re} (got: ${journal.consoleErrors})`);
+  }
+  assert.deepEqual(journal.httpErrors.map((e) => new URL(e.split(" ")[1]).pathname), http, "HTTP errors");
+  const failed = journal.failed.filter((f) => !http.some((p) => f.includes(p)));
+  assert.deepEqual(failed, [], "failed requests");
+}
+
+async function expectFallbackLink(page) {
+  const link = page.getByRole("link", { name: fallbackText() });
+  await link.waitFor({ state: "visible" });
+  assert.equal(await link.getAttribute("href"), fallbackHref());
+  const box = await link.boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, "the fallback link has no size");
+}
+
+test("the wasm file 404s: the fallback link stays visible, no uncaught error", async () => {
+  origins.widget.notFound.add("/line-login-diagnosis_bg.wasm");
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    origins.site.pages.set("/no-wasm.html", marketingPage({ body: snippetFor(origins.widget.origin) }));
+    const reported = page.waitForEvent("console", (m) => m.type() === "error" && m.text().includes("could not load the widget"));
+    await page.goto(origins.site.url("/no-wasm.html"));
+    await reported;
+    await expectFallbackLink(page);
+    assert.equal(await page.locator("line-login-diagnosis").evaluate((el) => el.shadowRoot), null, "a shadow root hides the fallback");
+    assertOnly(journal, {
+      errors: [/Failed to load resource.*404/, /could not load the widget; the fallback content stays visible/],
+      http: ["/line-login-diagnosis_bg.wasm"],
+    });
+  } finally {
+    origins.widget.notFound.delete("/line-login-diagnosis_bg.wasm");
+    await context.close();
+  }
+});
+
+for (const lang of ["ja", "en"]) {
+  test(`the flow file 404s: the error part and the fallback link are shown (${lang})`, async () => {
+    const path = `/content/line-login.${lang}.json`;
+    origins.widget.notFound.add(path);
+    const { context, page, journal } = await openPage(browser, origins);
+    try {
+      origins.site.pages.set(`/no-flow-${lang}.html`, marketingPage({ body: snippetFor(origins.widget.origin, lang === "en" ? { lang } : {}) }));
+      await page.goto(origins.site.url(`/no-flow-${lang}.html`));
+      const w = new Widget(page);
+      const error = w.part("error");
+      await error.waitFor({ state: "visible" });
+      assert.equal(await error.getAttribute("role"), "alert");
+      assert.match(await error.textContent(), lang === "ja" ? /診断を表示できませんでした/ : /could not be shown/);
+      await expectFallbackLink(page);
+      // The link is inside the error box (slotted), not hidden behind it.
+      const inside = await error.evaluate((box) => box.querySelector("slot")?.assignedElements().some((e) => e.matches("a")));
+      assert.ok(inside, "the fallback link is not slotted into the error box");
+      assert.equal(await w.part("question").count(), 0);
+      assertOnly(journal, {
+        errors: [/Failed to load resource.*404/, new RegExp(`could not load .*line-login\\.${lang}\\.json`)],
+        http: [path],
+      });
+    } finally {
+      origins.widget.notFound.delete(path);
+      await context.close();
+    }
+  });
+}
+
+test("a broken flow file (an answer pointing nowhere): the error part, the fallback link, a precise console error", async () => {
+  const path = "/content/line-login.ja.json";
+  const flow = JSON.parse(readFileSync(join(DIST, "content", "line-login.ja.json"), "utf8"));
+  flow.questions[0].answers[0].next = "no-such-node";
+  origins.widget.pages.set(path, { body: JSON.stringify(flow), type: "application/json" });
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    origins.site.pages.set("/broken-flow.html", marketingPage({ body: snippetFor(origins.widget.origin) }));
+    await page.goto(origins.site.url("/broken-flow.html"));
+    await new Widget(page).part("error").waitFor({ state: "visible" });
+    await expectFallbackLink(page);
+    assertOnly(journal, { errors: [/not a valid flow file[\s\S]*no-such-node/], http: [] });
+  } finally {
+    origins.widget.pages.delete(path);
+    await context.close();
+  }
+});
+
+test("invalid attributes fall back to their defaults with one console warning each", async () => {
+  const flow = loadFlow("ja");
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    origins.site.pages.set(
+      "/bad-attrs.html",
+      marketingPage({ body: snippetFor(origins.widget.origin, { theme: "purple" }).replace(/cta-href="[^"]*"/, 'cta-href="javascript:alert(1)"') }),
+    );
+    await page.goto(origins.site.url("/bad-attrs.html"));
+    const w = new Widget(page);
+    await w.ready(flow.start);
+    const warnings = journal.consoleWarnings;
+    assert.equal(warnings.filter((m) => /theme="purple"/.test(m)).length, 1, `warnings: ${warnings}`);
+    assert.equal(warnings.filter((m) => /cta-href="javascript:alert\(1\)"/.test(m)).length, 1, `warnings: ${warnings}`);
+    assert.equal(warnings.length, 2, `warnings: ${warnings}`);
+    // No CTA with a javascript: URL, anywhere.
+    const path = flow.questions[0].answers[0];
+    await w.activate(w.answer(path.id));
+    await w.waitAt("result", path.next);
+    assert.equal(await w.part("cta").count(), 0, "a CTA was rendered for a javascript: URL");
+    assert.deepEqual([journal.consoleErrors, journal.pageErrors, journal.failed, journal.httpErrors], [[], [], [], []]);
+  } finally {
+    await context.close();
+  }
+});

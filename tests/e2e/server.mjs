@@ -1,0 +1,83 @@
+// A tiny static file server for the end-to-end tests: loopback only, an ephemeral port, the
+// content types a real host must send, optional CORS, and hooks to make a path fail or to serve
+// generated pages. Every server is closed by the test that started it.
+
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/**
+ * Starts a server on 127.0.0.1 with an ephemeral port.
+ *
+ * @param {object} options
+ * @param {string} [options.root]  folder served as `/` (e.g. the dist folder)
+ * @param {boolean} [options.cors]  send `Access-Control-Allow-Origin: *` (the widget's origin)
+ * @param {Record<string, string | {body: string | Buffer, type?: string, status?: number}>} [options.pages]
+ *   generated responses by path (a string is served as HTML); they win over `root`
+ * @returns {Promise<{origin: string, url: (path?: string) => string, log: string[],
+ *   notFound: Set<string>, pages: Map<string, any>, close: () => Promise<void>}>}
+ *   `notFound`: paths that answer 404 (a test adds and removes them); `log`: every request path.
+ */
+export async function startServer({ root, cors = false, pages = {} } = {}) {
+  const notFound = new Set();
+  const generated = new Map(Object.entries(pages));
+  const log = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    log.push(`${req.method} ${path}`);
+    const headers = { "Cache-Control": "no-store" };
+    if (cors) headers["Access-Control-Allow-Origin"] = "*";
+    const send = (status, body, type = "text/plain; charset=utf-8") => {
+      res.writeHead(status, { ...headers, "Content-Type": type });
+      res.end(req.method === "HEAD" ? undefined : body);
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed");
+    if (notFound.has(path)) return send(404, "not found (deliberately, by the test)");
+    const page = generated.get(path);
+    if (page !== undefined) {
+      if (typeof page === "string") return send(200, page, TYPES[".html"]);
+      return send(page.status ?? 200, page.body, page.type ?? TYPES[extname(path)] ?? TYPES[".html"]);
+    }
+    if (!root) return send(404, "not found");
+    const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
+    if (!file.startsWith(normalize(root + sep))) return send(403, "forbidden");
+    try {
+      const body = await readFile(file);
+      return send(200, body, TYPES[extname(file)] ?? "application/octet-stream");
+    } catch {
+      return send(404, "not found");
+    }
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", resolve);
+  });
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path = "/") => new URL(path, origin).href,
+    log,
+    notFound,
+    pages: generated,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
