@@ -25,8 +25,9 @@ const TYPES = {
  * @param {object} options
  * @param {string} [options.root]  folder served as `/` (e.g. the dist folder)
  * @param {boolean} [options.cors]  send `Access-Control-Allow-Origin: *` (the widget's origin)
- * @param {Record<string, string | {body: string | Buffer, type?: string, status?: number}>} [options.pages]
- *   generated responses by path (a string is served as HTML); they win over `root`
+ * @param {Record<string, string | {body: string | Buffer, type?: string, status?: number, headers?: object}>} [options.pages]
+ *   generated responses by path (a string is served as HTML; `headers`, e.g. a
+ *   Content-Security-Policy, are added to the response); they win over `root`
  * @returns {Promise<{origin: string, url: (path?: string) => string, log: string[],
  *   notFound: Set<string>, pages: Map<string, any>, close: () => Promise<void>}>}
  *   `notFound`: paths that answer 404 (a test adds and removes them); `log`: every request path.
@@ -40,8 +41,8 @@ export async function startServer({ root, cors = false, pages = {} } = {}) {
     log.push(`${req.method} ${path}`);
     const headers = { "Cache-Control": "no-store" };
     if (cors) headers["Access-Control-Allow-Origin"] = "*";
-    const send = (status, body, type = "text/plain; charset=utf-8") => {
-      res.writeHead(status, { ...headers, "Content-Type": type });
+    const send = (status, body, type = "text/plain; charset=utf-8", extra = {}) => {
+      res.writeHead(status, { ...headers, ...extra, "Content-Type": type });
       res.end(req.method === "HEAD" ? undefined : body);
     };
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed");
@@ -49,7 +50,7 @@ export async function startServer({ root, cors = false, pages = {} } = {}) {
     const page = generated.get(path);
     if (page !== undefined) {
       if (typeof page === "string") return send(200, page, TYPES[".html"]);
-      return send(page.status ?? 200, page.body, page.type ?? TYPES[extname(path)] ?? TYPES[".html"]);
+      return send(page.status ?? 200, page.body, page.type ?? TYPES[extname(path)] ?? TYPES[".html"], page.headers);
     }
     if (!root) return send(404, "not found");
     const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));

@@ -1,0 +1,113 @@
+// The page's rules and the visitor's device: the widget works with zero violations under the
+// strict Content-Security-Policy the README documents (same origin, and cross-origin with the
+// widget's origin added), and words its steps by the device from the user agent alone.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { DESKTOP, PHONE, Widget, launch, loadFlow, marketingPage, openPage, record, snippetFor, startOrigins } from "./lib.mjs";
+
+let browser;
+let origins;
+before(async () => {
+  [browser, origins] = await Promise.all([launch(), startOrigins()]);
+});
+after(async () => {
+  await browser?.close();
+  await origins?.close();
+});
+
+const ja = loadFlow("ja");
+const START = ja.start;
+
+/** Records CSP violations in the page (an init script is not subject to the page's CSP). */
+async function recordViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+}
+
+async function walkToPasswordLine(page, device = DESKTOP) {
+  const w = new Widget(page, { touch: device === PHONE });
+  await w.ready(START);
+  await w.activate(w.answer("password"));
+  await w.waitAt("question", "password-which");
+  await w.activate(w.answer("line"));
+  await w.waitAt("result", "password-line");
+  return w;
+}
+
+const strict = (extra = "") =>
+  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${extra}; style-src 'self'; img-src 'self' data:; connect-src 'self'${extra}`;
+
+test("a strict CSP on the widget's own origin: zero violations, the diagnosis works", async () => {
+  origins.widget.pages.set("/csp.html", {
+    body: marketingPage({ body: snippetFor(origins.widget.origin) }),
+    headers: { "Content-Security-Policy": strict() },
+  });
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    await recordViolations(context);
+    await page.goto(origins.widget.url("/csp.html"));
+    const w = await walkToPasswordLine(page);
+    assert.ok((await w.part("step").count()) > 0);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], "CSP violations");
+    journal.assertClean("strict CSP, same origin");
+  } finally {
+    await context.close();
+  }
+});
+
+test("a strict CSP cross-origin, with the widget's origin added: zero violations", async () => {
+  const widget = ` ${origins.widget.origin}`;
+  origins.site.pages.set("/csp-cross.html", {
+    body: marketingPage({ body: snippetFor(origins.widget.origin) }),
+    headers: { "Content-Security-Policy": strict(widget) },
+  });
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    await recordViolations(context);
+    await page.goto(origins.site.url("/csp-cross.html"));
+    await walkToPasswordLine(page);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], "CSP violations");
+    journal.assertClean("strict CSP, cross-origin");
+  } finally {
+    await context.close();
+  }
+});
+
+const UA = {
+  iphone: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+  "iphone-line": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/14.3.1",
+  android: "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36",
+  "android-line": "Mozilla/5.0 (Linux; Android 14; SH-M26) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/130.0.0.0 Mobile Safari/537.36 Line/14.3.1/IAB",
+  desktop: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
+};
+
+for (const [name, userAgent] of Object.entries(UA)) {
+  const mobile = name !== "desktop";
+  const inLine = name.endsWith("-line");
+  test(`steps are worded for the device: ${name}`, async () => {
+    origins.site.pages.set("/device.html", marketingPage({ body: snippetFor(origins.widget.origin) }));
+    const device = mobile ? PHONE : DESKTOP;
+    const { context, page, journal } = await openPage(browser, origins, device, { userAgent });
+    try {
+      await page.goto(origins.site.url("/device.html"));
+      const w = await walkToPasswordLine(page, device);
+      const places = await w.host.locator(".place").allTextContents();
+      const lineApp = mobile ? "LINEアプリで" : "スマートフォンのLINEアプリで";
+      assert.ok(places.includes(lineApp), `${name}: LINE app steps say "${lineApp}" (got ${places})`);
+      assert.ok(!places.includes(mobile ? "スマートフォンのLINEアプリで" : "LINEアプリで"), `${name}: ${places}`);
+      const hint = w.host.locator(".in-app");
+      assert.equal(await hint.count(), inLine ? 1 : 0, `${name}: the in-app browser hint`);
+      if (inLine) assert.match(await hint.textContent(), /LINEアプリの中/);
+      journal.assertClean(name);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+after(() => record({ "CSP pages checked": 2, "user agents checked": Object.keys(UA).length }));
