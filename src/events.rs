@@ -48,7 +48,8 @@ impl Kind {
     }
 }
 
-const NAMES: [&str; 7] = [
+/// Every DOM event name, in `Kind` order.
+pub const NAMES: [&str; 7] = [
     "lld:start",
     "lld:answer",
     "lld:back",

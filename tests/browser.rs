@@ -361,15 +361,7 @@ fn record_events() -> Array {
         "this.push(`${e.type} ${JSON.stringify(e.detail)} ${e.bubbles} ${e.composed}`)",
     )
     .bind0(&calls);
-    for name in [
-        "lld:start",
-        "lld:answer",
-        "lld:back",
-        "lld:restart",
-        "lld:result",
-        "lld:resolved",
-        "lld:cta",
-    ] {
+    for name in line_login_diagnosis::events::NAMES {
         document()
             .add_event_listener_with_callback(name, &listener)
             .unwrap();

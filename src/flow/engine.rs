@@ -11,6 +11,15 @@ use super::validate::{NodeRef, ValidFlow};
 /// The token for "did not help" in saved progress (never an id: ids are `[a-z0-9-]`).
 pub const UNRESOLVED: &str = "~";
 
+/// The id of answer `answer` of question `question` ("" if the indices do not exist).
+fn answer_id(flow: &ValidFlow, question: usize, answer: usize) -> &str {
+    flow.flow()
+        .questions
+        .get(question)
+        .and_then(|q| q.answers.get(answer))
+        .map_or("", |a| a.id.as_str())
+}
+
 /// One move the visitor made, kept so Back can undo it exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Move {
@@ -111,12 +120,7 @@ impl Session {
         self.history
             .iter()
             .map(|m| match *m {
-                Move::Answered { question, answer } => flow
-                    .flow()
-                    .questions
-                    .get(question)
-                    .and_then(|q| q.answers.get(answer))
-                    .map_or("", |a| a.id.as_str()),
+                Move::Answered { question, answer } => answer_id(flow, question, answer),
                 Move::Unresolved { .. } => UNRESOLVED,
             })
             .collect()
@@ -137,17 +141,12 @@ impl Session {
         self.history.is_empty() && self.current == NodeRef::Question(flow.start())
     }
 
-    /// The ids of the answers given so far, oldest first (for events and saved progress).
+    /// The ids of the answers given so far, oldest first (for events).
     pub fn answer_ids<'f>(&self, flow: &'f ValidFlow) -> Vec<&'f str> {
         self.history
             .iter()
             .filter_map(|m| match *m {
-                Move::Answered { question, answer } => flow
-                    .flow()
-                    .questions
-                    .get(question)
-                    .and_then(|q| q.answers.get(answer))
-                    .map(|a| a.id.as_str()),
+                Move::Answered { question, answer } => Some(answer_id(flow, question, answer)),
                 Move::Unresolved { .. } => None,
             })
             .collect()
