@@ -10,6 +10,7 @@ const TAG = "line-login-diagnosis";
 const here = import.meta.url;
 let ready; // Promise<boolean>: whether the wasm module loaded
 const flows = new Map(); // flow file URL -> Promise<string | null>
+const urls = new WeakMap(); // element -> its flow file URL (null: not a URL), decided once
 
 function wasmReady() {
   ready ??= init({ module_or_path: new URL("./line-login-diagnosis_bg.wasm", here) }).then(
@@ -26,6 +27,11 @@ function wasmReady() {
 // diagnosis in its language next to this file. (The widget validates `lang` itself and warns
 // about a wrong value; this only picks the file to fetch early.)
 function flowUrl(el) {
+  if (!urls.has(el)) urls.set(el, resolveFlowUrl(el));
+  return urls.get(el);
+}
+
+function resolveFlowUrl(el) {
   const src = el.getAttribute("flow-src")?.trim();
   const lang = el.getAttribute("lang")?.trim() === "en" ? "en" : "ja";
   try {

@@ -37,7 +37,13 @@ pub struct AppProps {
 
 /// What the visitor did.
 pub enum Action {
-    Answer(String),
+    /// Answer `answer` on question `question` (both ids). Ignored when that question is no
+    /// longer on screen: a second click on a button that was already answered must not answer
+    /// the next question.
+    Answer {
+        question: String,
+        answer: String,
+    },
     Back,
     Restart,
     JumpTo(usize),
@@ -49,58 +55,137 @@ pub enum Action {
     Restore(Session),
 }
 
+/// What the page must hear about a change: produced by the reducer (plain data), carried out by
+/// an effect after the render, so several changes between two renders each get theirs.
+pub enum Out {
+    /// An event for the host page (and `dataLayer`).
+    Event {
+        kind: Kind,
+        node: String,
+        answer: Option<String>,
+        result: Option<String>,
+        steps: Vec<String>,
+    },
+    /// A browser history entry with these moves (used with the `history` attribute).
+    Entry(String),
+}
+
+/// The queue of `Out`s, shared by every state of one widget. Never part of equality.
+#[derive(Clone, Default)]
+pub struct Outbox(Rc<std::cell::RefCell<Vec<Out>>>);
+
+impl PartialEq for Outbox {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 /// The whole UI state: the engine's session plus what only the screen needs.
 #[derive(Clone, PartialEq)]
 pub struct State {
     flow: Rc<ValidFlow>,
     session: Session,
-    /// Counts the changes that produce events and move focus; effects run when it changes.
+    /// Counts the changes; the effects run when it changes.
     seq: u32,
-    /// What the last change was, for the events (`None`: the widget just started).
-    last: Option<Change>,
     /// The visitor said the current result fixed it.
     resolved: bool,
     /// Feedback of the last copy on this screen.
     copied: Option<bool>,
-    /// The last change came from the browser's history (so it is not pushed to it again).
-    from_history: bool,
+    outbox: Outbox,
 }
 
-/// A change worth an event, as plain data (the effect turns it into `events::Event`s).
-#[derive(Clone, Copy, PartialEq)]
-enum Change {
-    /// Answer `answer` of question `question`.
-    Answered {
-        question: usize,
-        answer: usize,
-    },
-    Back,
-    Restart,
-    NotResolved,
-    Resolved,
-    /// The browser's history went forward to a state seen before.
-    Restored,
+impl State {
+    fn new(flow: Rc<ValidFlow>, session: Session) -> Self {
+        let state = State {
+            flow,
+            session,
+            seq: 0,
+            resolved: false,
+            copied: None,
+            outbox: Outbox::default(),
+        };
+        state.post(Kind::Start, About::Current);
+        if let NodeRef::Result(_) = state.session.current() {
+            state.post(Kind::Result, About::Current);
+        }
+        state
+    }
+
+    /// Queues an event about the current node, or about what `about` names.
+    fn post(&self, kind: Kind, about: About<'_>) {
+        let current = self.flow.id_of(self.session.current()).to_owned();
+        let on_result = matches!(self.session.current(), NodeRef::Result(_));
+        let (node, answer, result) = match (kind, about) {
+            (_, About::Answered(question, answer)) => {
+                (question.to_owned(), Some(answer.to_owned()), None)
+            }
+            (_, About::Left(result)) => (result.to_owned(), None, Some(result.to_owned())),
+            (Kind::Start | Kind::Restart, About::Current) => (current, None, None),
+            (_, About::Current) => (current.clone(), None, on_result.then_some(current)),
+        };
+        self.outbox.0.borrow_mut().push(Out::Event {
+            kind,
+            node,
+            answer,
+            result,
+            steps: self
+                .session
+                .answer_ids(&self.flow)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        });
+    }
+
+    /// The state after a move, with its events and history entry queued.
+    fn moved(&self, session: Session, events: &[(Kind, About<'_>)], entry: bool) -> Rc<Self> {
+        let next = State {
+            flow: self.flow.clone(),
+            session,
+            seq: self.seq.wrapping_add(1),
+            resolved: false,
+            copied: None,
+            outbox: self.outbox.clone(),
+        };
+        for (kind, answered) in events {
+            next.post(*kind, *answered);
+        }
+        if entry {
+            let moves = next.session.tokens(&next.flow).join(" ");
+            next.outbox.0.borrow_mut().push(Out::Entry(moves));
+        }
+        Rc::new(next)
+    }
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let flow = &self.flow;
         let mut session = self.session.clone();
-        let (command, change) = match &action {
-            Action::Answer(id) => (Command::Answer(id), None),
-            Action::Back => (Command::Back, Some(Change::Back)),
-            Action::JumpTo(n) => (Command::JumpTo(*n), Some(Change::Back)),
-            Action::Restart => (Command::Restart, Some(Change::Restart)),
-            Action::NotResolved => (Command::NotResolved, Some(Change::NotResolved)),
+        let command = match &action {
+            Action::Answer { question, answer } => {
+                if flow.id_of(self.session.current()) != question.as_str() {
+                    return self;
+                }
+                Command::Answer(answer)
+            }
+            Action::Back => Command::Back,
+            Action::JumpTo(n) => Command::JumpTo(*n),
+            Action::Restart => Command::Restart,
+            Action::NotResolved => Command::NotResolved,
             Action::Resolved => {
-                return Rc::new(State {
+                if self.resolved {
+                    return self;
+                }
+                let next = State {
                     resolved: true,
                     seq: self.seq.wrapping_add(1),
-                    last: Some(Change::Resolved),
-                    from_history: false,
                     ..(*self).clone()
-                })
+                };
+                next.post(Kind::Resolved(true), About::Current);
+                return Rc::new(next);
             }
             Action::Copied(copied) => {
                 return Rc::new(State {
@@ -108,42 +193,57 @@ impl Reducible for State {
                     ..(*self).clone()
                 })
             }
-            Action::Restore(session) => {
-                if *session == self.session {
+            Action::Restore(restored) => {
+                if *restored == self.session {
                     return self;
                 }
-                let back = session.history().len() < self.session.history().len();
-                return Rc::new(State {
-                    flow: self.flow.clone(),
-                    session: session.clone(),
-                    seq: self.seq.wrapping_add(1),
-                    last: Some(if back { Change::Back } else { Change::Restored }),
-                    resolved: false,
-                    copied: None,
-                    from_history: true,
-                });
+                // An entry the browser went back to is announced as Back; forward, nothing.
+                let back = restored.history().len() < self.session.history().len();
+                let events: &[_] = if back {
+                    &[(Kind::Back, About::Current)]
+                } else {
+                    &[]
+                };
+                return self.moved(restored.clone(), events, false);
             }
         };
-        if session.apply(&self.flow, command) != Outcome::Moved {
+        let left = flow.id_of(self.session.current()).to_owned();
+        if session.apply(flow, command) != Outcome::Moved {
             // Same Rc: Yew skips the re-render.
             return self;
         }
-        let change = change.or_else(|| match session.history().last() {
-            Some(&Move::Answered { question, answer }) => {
-                Some(Change::Answered { question, answer })
+        let at_result = matches!(session.current(), NodeRef::Result(_));
+        let answered;
+        let events: &[(Kind, About<'_>)] = match &action {
+            Action::Answer { question, answer } => {
+                answered = (Kind::Answer, About::Answered(question, answer));
+                if at_result {
+                    &[answered, (Kind::Result, About::Current)]
+                } else {
+                    std::slice::from_ref(&answered)
+                }
             }
-            _ => None,
-        });
-        Rc::new(State {
-            flow: self.flow.clone(),
-            session,
-            seq: self.seq.wrapping_add(1),
-            last: change,
-            resolved: false,
-            copied: None,
-            from_history: false,
-        })
+            // "Did not help" is about the result left behind; then the next one is shown.
+            Action::NotResolved => &[
+                (Kind::Resolved(false), About::Left(&left)),
+                (Kind::Result, About::Current),
+            ],
+            Action::Restart => &[(Kind::Restart, About::Current)],
+            _ => &[(Kind::Back, About::Current)],
+        };
+        self.moved(session, events, true)
     }
+}
+
+/// What an event is about.
+#[derive(Clone, Copy)]
+enum About<'a> {
+    /// The node now on screen.
+    Current,
+    /// A question (id) and the answer (id) chosen on it.
+    Answered(&'a str, &'a str),
+    /// The result (id) the visitor just left.
+    Left(&'a str),
 }
 
 /// The saved-progress key of a widget (sessionStorage: this tab only).
@@ -151,54 +251,31 @@ pub fn storage_key(flow: &ValidFlow, key: &str) -> String {
     format!("lld:{}:{key}", flow.flow().id)
 }
 
-/// Emits the events that the last change produced.
-fn emit_events(host: &HtmlElement, data_layer: bool, state: &State) {
-    let flow = &state.flow;
-    let f = flow.flow();
-    let steps = state.session.answer_ids(flow);
-    let node = flow.id_of(state.session.current());
-    let result = match state.session.current() {
-        NodeRef::Result(_) => Some(node),
-        NodeRef::Question(_) => None,
-    };
-    let event = |kind: Kind, node: &str, answer: Option<&str>, result: Option<&str>| {
-        let e = Event {
-            kind,
-            flow: &f.id,
-            node,
-            answer,
-            result,
-            steps: steps.clone(),
-        };
-        page::emit(host, &e, data_layer);
-    };
-    match state.last {
-        None => {
-            event(Kind::Start, node, None, None);
-            if result.is_some() {
-                event(Kind::Result, node, None, result);
+/// Carries out what the reducer queued: events (and `dataLayer` pushes), history entries.
+fn flush(outbox: &Outbox, host: &HtmlElement, config: &Config, flow: &ValidFlow, key: &str) {
+    let queued: Vec<Out> = outbox.0.borrow_mut().drain(..).collect();
+    for out in queued {
+        match out {
+            Out::Event {
+                kind,
+                node,
+                answer,
+                result,
+                steps,
+            } => {
+                let event = Event {
+                    kind,
+                    flow: &flow.flow().id,
+                    node: &node,
+                    answer: answer.as_deref(),
+                    result: result.as_deref(),
+                    steps: steps.iter().map(String::as_str).collect(),
+                };
+                page::emit(host, &event, config.data_layer);
             }
+            Out::Entry(moves) if config.history => page::push_history(key, &moves),
+            Out::Entry(_) => {}
         }
-        Some(Change::Answered { question, answer }) => {
-            let q = &f.questions[question];
-            event(Kind::Answer, &q.id, Some(&q.answers[answer].id), None);
-            if result.is_some() {
-                event(Kind::Result, node, None, result);
-            }
-        }
-        Some(Change::Back) => event(Kind::Back, node, None, result),
-        Some(Change::Restart) => event(Kind::Restart, node, None, None),
-        Some(Change::NotResolved) => {
-            // The result that did not help is the one left behind.
-            let left = state.session.history().iter().rev().find_map(|m| match *m {
-                Move::Unresolved { result } => Some(f.results[result].id.as_str()),
-                Move::Answered { .. } => None,
-            });
-            event(Kind::Resolved(false), left.unwrap_or(node), None, left);
-            event(Kind::Result, node, None, result);
-        }
-        Some(Change::Resolved) => event(Kind::Resolved(true), node, None, result),
-        Some(Change::Restored) => {}
     }
 }
 
@@ -221,15 +298,7 @@ fn plain_text(flow: &ValidFlow, r: usize, t: &super::strings::Strings, link: &st
 pub fn app(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let flow = props.flow.clone();
-    let state = use_reducer(|| State {
-        session: initial,
-        flow,
-        seq: 0,
-        last: None,
-        resolved: false,
-        copied: None,
-        from_history: false,
-    });
+    let state = use_reducer(|| State::new(flow, initial));
     let heading = use_node_ref();
     // With `history`, every change the visitor makes is a browser history entry (below), so the
     // back gesture returns through the screens they saw, in order, before it leaves the page.
@@ -263,36 +332,25 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         // After each change: focus the new heading (never on the first render: the widget
-        // must not steal focus from the page while it loads), emit events, save progress.
+        // must not steal focus from the page while it loads), carry out the queued events and
+        // history entries, save the progress.
         let heading = heading.clone();
         let state = state.clone();
         let host = props.host.clone();
-        let data_layer = props.config.data_layer;
-        let key = storage_key(&props.flow, &props.key);
-        let history = props.config.history;
-        let widget = props.key.clone();
+        let config = props.config.clone();
+        let key = props.key.clone();
         use_effect_with(state.seq, move |seq| {
             if *seq > 0 {
                 if let Some(h) = heading.cast::<HtmlElement>() {
                     let _ = h.focus();
                 }
             }
-            emit_events(&host, data_layer, &state);
-            let tokens = state.session.tokens(&state.flow).join(" ");
+            flush(&state.outbox, &host, &config, &state.flow, &key);
+            let moves = state.session.tokens(&state.flow).join(" ");
             page::save(
-                &key,
-                (!state.session.history().is_empty()).then_some(tokens.as_str()),
+                &storage_key(&state.flow, &key),
+                (!state.session.history().is_empty()).then_some(moves.as_str()),
             );
-            let navigation = matches!(
-                state.last,
-                Some(
-                    Change::Answered { .. } | Change::Back | Change::Restart | Change::NotResolved
-                )
-            );
-            // Changes that came from the history itself are entries already.
-            if history && navigation && !state.from_history {
-                page::push_history(&widget, &tokens);
-            }
         });
     }
 

@@ -60,11 +60,11 @@ impl View<'_> {
     pub fn question(&self, q: &Question, progress: &str) -> Html {
         let answers = q.answers.iter().map(|a| {
             let on = self.on.clone();
-            let id = a.id.clone();
+            let (question, answer) = (q.id.clone(), a.id.clone());
             html! {
                 <li>
                     <button type="button" part="answer" class="answer" data-testid={format!("answer-{}", a.id)}
-                        onclick={move |_| on.emit(Action::Answer(id.clone()))}>
+                        onclick={move |_| on.emit(Action::Answer { question: question.clone(), answer: answer.clone() })}>
                         { rich(&a.text) }
                     </button>
                 </li>

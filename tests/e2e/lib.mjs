@@ -317,7 +317,7 @@ export class Widget {
 
   /** What the widget shows now: screen kind and node id, the focused part, the heading text. */
   state() {
-    return this.page.evaluate(readState, this.index);
+    return this.page.evaluate(readState, { index: this.index });
   }
 
   /**
@@ -325,24 +325,22 @@ export class Widget {
    * keyboard focus is on that screen's heading. Fails with what it shows instead.
    */
   async waitAt(kind, id, { focus = true, timeout = 5000 } = {}) {
-    try {
-      // A string expression: evaluated by the debugger protocol, so a page CSP cannot block it.
-      // It also stops waiting when the widget shows its error box (that never goes away).
-      const expr = `(() => {
-        const s = (${readState})(${this.index});
-        return s.kind === "error" || (s.kind === ${JSON.stringify(kind)} && s.node === ${JSON.stringify(id)} &&
-          (${!focus} || s.focus === ${JSON.stringify(kind === "question" ? "question" : "result-title")}));
-      })()`;
-      await this.page.waitForFunction(expr, undefined, { timeout, polling: "raf" });
-      const s = await this.state();
-      if (s.kind === "error") throw new Error(`the widget shows its error box: "${s.error}"`);
-    } catch (error) {
-      const s = await this.state().catch(() => ({}));
-      assert.fail(
-        `expected the ${kind} "${id}"${focus ? " with focus on its heading" : ""}, ` +
-          `but the widget shows ${JSON.stringify(s)} (${error.message.split("\n")[0]})`,
-      );
+    // Polls once per animation frame with page.evaluate (run through the DevTools protocol, so
+    // a strict page CSP cannot block it, unlike waitForFunction's string predicates). Stops
+    // early when the widget shows its error box (that never goes away).
+    const heading = kind === "question" ? "question" : "result-title";
+    const deadline = Date.now() + timeout;
+    let s = {};
+    for (;;) {
+      s = await this.page.evaluate(readState, { index: this.index, nextFrame: true }).catch((e) => ({ kind: `unreadable (${e.message.split("\n")[0]})` }));
+      if (s.kind === "error") break;
+      if (s.kind === kind && s.node === id && (!focus || s.focus === heading)) return;
+      if (Date.now() > deadline) break;
     }
+    assert.fail(
+      `expected the ${kind} "${id}"${focus ? " with focus on its heading" : ""}, but the widget shows ${JSON.stringify(s)}` +
+        (s.kind === "error" ? ` (its error box: "${s.error}")` : ` (after ${timeout} ms)`),
+    );
   }
 
   /** Waits for the first question after a page load (the widget never takes focus by itself). */
@@ -351,8 +349,10 @@ export class Widget {
   }
 }
 
-// Runs in the page: the state of the index-th widget.
-function readState(index) {
+// Runs in the page: the state of the index-th widget (with `nextFrame`, read at the next
+// animation frame). Self-contained: page.evaluate sends only this function's source.
+function readState({ index, nextFrame = false }) {
+  if (nextFrame) return new Promise((resolve) => requestAnimationFrame(() => resolve(readState({ index }))));
   const host = document.querySelectorAll("line-login-diagnosis")[index];
   const root = host?.shadowRoot;
   if (!root) return { kind: "none (no shadow root)" };

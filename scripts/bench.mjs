@@ -1,0 +1,942 @@
+// The performance benchmark, run by scripts/bench.sh after the release build (not part of the
+// test run: a missed target prints FAIL but never fails the command). Measures, on the demo page
+// (dist/index.html, the widget's files on the same origin) in headless Chromium:
+//   1. bytes of every file the widget loads (scripts/size.mjs `measure()`), and the wasm by section
+//   2. the wasm by function and by crate (twiggy on a build with names kept)
+//   3. time to ready (navigation start → first question present with its answer buttons),
+//      throttled (slow 4G + 4x CPU) and unthrottled, fresh context (cold cache) per load,
+//      interleaved with a plain-HTML reference page (same layout, the first question as static
+//      HTML, no script) so machine noise shows up as a ratio
+//   4. layout shift, long tasks during start
+//   5. tap → next screen painted over every answer path (4x CPU), and memory after the walk
+// Prints tables on stdout and writes everything to the JSON file given by --out.
+//
+// Usage: node scripts/bench.mjs --dist build/bench/dist --named build/bench/names/named.wasm
+//          [--out build/bench/results.json]        (BENCH_RUNS=11: loads per page and condition)
+// docs/benchmark.md says how to read every number.
+
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { measure } from "./size.mjs";
+import { DESKTOP, PHONE, ROOT, Widget, allPaths, launch, loadFlow, rendered } from "../tests/e2e/lib.mjs";
+import { startServer } from "../tests/e2e/server.mjs";
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const DIST = resolve(ROOT, arg("dist", "build/bench/dist"));
+const NAMED = resolve(ROOT, arg("named", "build/bench/names/named.wasm"));
+const OUT = resolve(ROOT, arg("out", "build/bench/results.json"));
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+
+/** slow 4G as Lighthouse / DevTools define it, and a mid-range phone's CPU. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+const CPU_RATE = 4;
+const CONDITIONS = {
+  throttled: { network: SLOW_4G, cpu: CPU_RATE, label: "slow 4G (150 ms, 1.6/0.75 Mbps) + 4x CPU" },
+  unthrottled: { network: null, cpu: 1, label: "no throttling" },
+};
+/** Time after ready (widget) or FCP (reference) to keep observing late layout shifts. */
+const SETTLE_MS = 500;
+/** Idle time before each load. */
+const PAUSE_MS = 300;
+
+const TARGETS = {
+  gzip: 80_000, // B, total gzip -9 of what the widget loads (1 KB = 1000 B, as scripts/size.mjs)
+  ready: 1000, // ms, median time to ready, throttled, cold
+  tap: 16, // ms, tap → next screen painted, 4x CPU
+  cls: 0, // layout shift caused by the widget
+};
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const stats = (xs) => {
+  const v = xs.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return { n: 0, median: null, min: null, max: null };
+  const mid = v.length >> 1;
+  const q = (p) => v[Math.min(v.length - 1, Math.ceil(p * v.length) - 1)];
+  return {
+    n: v.length,
+    median: v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2,
+    min: v[0],
+    max: v[v.length - 1],
+    p90: q(0.9),
+  };
+};
+const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
+const r3 = (x) => (x == null ? null : Math.round(x * 1000) / 1000);
+const fmt = (x, digits = 0) => (x == null ? "–" : x.toFixed(digits));
+const pad = (s, n) => String(s).padStart(n);
+const line = (cells, widths) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[0]) : pad(c, widths[i]))).join("  ");
+const heading = (s) => console.log(`\n## ${s}\n`);
+const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+const verdicts = [];
+const verdict = (name, value, target, pass, unit = "") => {
+  verdicts.push({ name, value, target, pass });
+  return `${pass ? "PASS" : "FAIL"}  ${name}: ${value}${unit} (target ${target}${unit})`;
+};
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** The fraction of the machine's CPU time in use over `ms` (all processes: /proc/stat). */
+async function cpuBusy(ms = 2000) {
+  const read = () => readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  if (!existsSync("/proc/stat")) return null;
+  const a = read();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  const d = b.map((x, i) => x - a[i]);
+  const total = d.reduce((t, x) => t + x, 0);
+  return total ? r3((total - d[3] - d[4]) / total) : null;
+}
+
+function machine() {
+  const cpuinfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "";
+  const nproc = Number(execFileSync("nproc", { encoding: "utf8" }).trim());
+  return {
+    nproc,
+    cpu: cpuinfo.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? "unknown",
+    memory_gb: r1(Number(readFileSync("/proc/meminfo", "utf8").match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1e6),
+    node: process.version,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1 + 2. Sizes
+
+/** The sections of a wasm binary: [{ name, bytes, body }] (custom sections as `custom:<name>`). */
+function wasmSections(buf) {
+  const ids = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "datacount", "tag"];
+  const out = [];
+  let p = 8;
+  const leb = () => {
+    let result = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = buf[p++];
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return result;
+  };
+  while (p < buf.length) {
+    const start = p;
+    const id = buf[p++];
+    const size = leb();
+    const bodyStart = p;
+    let name = ids[id] ?? `section ${id}`;
+    if (id === 0) {
+      const n = leb();
+      name = `custom:${buf.subarray(p, p + n).toString()}`;
+    }
+    p = bodyStart + size;
+    out.push({ name, bytes: p - start, body: buf.subarray(bodyStart, p) });
+  }
+  return out;
+}
+
+/** Which part of the program a twiggy item belongs to. */
+function category(name) {
+  if (/^".*" subsection$/.test(name)) return "name section (only in the named build)";
+  if (name.startsWith("data segment")) return "data segments (strings, CSS, tables)";
+  if (/^import /.test(name)) return "imports (the JS functions the wasm calls)";
+  if (/^export /.test(name)) return "exports";
+  if (/^(type\[|table\[|elem\[|global\[|memory\[|custom section)/.test(name)) return "module structure (types, table, custom)";
+  if (/^code\[\d+\]$/.test(name)) return "unnamed code (wasm-bindgen/wasm-opt generated)";
+  if (/^(memcpy|memmove|memset|memcmp|bcmp|__multi3|__ashl|__lshr|__udiv|__umod|__div|__mod)/.test(name)) return "compiler_builtins (memcpy, …)";
+  // Yew's generic component view with our App::view inlined into it by wasm-opt.
+  if (/lifecycle::CompStateInner<COMP> as yew::html::component::lifecycle::Stateful>::view/.test(name)) {
+    return "our crate (line_login_diagnosis)";
+  }
+  const base = name.replace(/ (externref|multivalue) shim/g, "").trim();
+  if (/^(mount|fail|widget_destroy|__wbg_widget_free)$/.test(base)) return "our crate (line_login_diagnosis)";
+  if (/^(__wbindgen|__wbg_|__externref|__instance_terminated|__abort_handler|Ref\(|wasm_bindgen)/.test(base) || /externref shim/.test(name)) {
+    return "wasm-bindgen, js-sys, web-sys";
+  }
+  const crate = name.match(/(?:^|[<&\s(,*])([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/)?.[1];
+  switch (crate) {
+    case "line_login_diagnosis":
+      return "our crate (line_login_diagnosis)";
+    case "yew":
+    case "yew_macro":
+      return "yew";
+    case "core":
+    case "alloc":
+    case "std":
+      return "core + alloc + std";
+    case "hashbrown":
+      return "hashbrown (HashMap)";
+    case "dlmalloc":
+      return "dlmalloc (the allocator)";
+    case "wasm_bindgen":
+    case "js_sys":
+    case "web_sys":
+    case "wasm_bindgen_futures":
+      return "wasm-bindgen, js-sys, web-sys";
+    case undefined:
+      return "other";
+    default:
+      return crate.startsWith("gloo") ? "gloo" : `crate ${crate}`;
+  }
+}
+
+function sizes() {
+  const size = measure(DIST);
+  const shipped = readFileSync(join(DIST, "line-login-diagnosis_bg.wasm"));
+  const sections = wasmSections(shipped).map(({ name, bytes, body }) => ({
+    name,
+    raw: bytes,
+    gzip_alone: gzipSync(body, { level: 9 }).length,
+  }));
+
+  // The named build must be the shipped wasm plus its name section, else the breakdown lies.
+  const named = readFileSync(NAMED);
+  const namedSections = wasmSections(named);
+  const nameBytes = namedSections.filter((s) => s.name === "custom:name").reduce((t, s) => t + s.bytes, 0);
+  const sameCode =
+    JSON.stringify(namedSections.filter((s) => s.name !== "custom:name").map((s) => [s.name, s.bytes])) ===
+    JSON.stringify(sections.map((s) => [s.name, s.raw]));
+
+  const twiggy = (...args) => execFileSync("twiggy", [...args, NAMED], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const topText = twiggy("top", "-n", "25");
+  const items = JSON.parse(twiggy("top", "-n", "1000000", "-f", "json"));
+  const crates = new Map();
+  for (const it of items) {
+    const c = category(it.name);
+    const e = crates.get(c) ?? { category: c, bytes: 0, items: 0, largest: it.name, largest_bytes: 0 };
+    e.bytes += it.shallow_size;
+    e.items += 1;
+    if (it.shallow_size > e.largest_bytes) Object.assign(e, { largest: it.name, largest_bytes: it.shallow_size });
+    crates.set(c, e);
+  }
+  const shippedBytes = shipped.length;
+  const byCrate = [...crates.values()]
+    .sort((a, b) => b.bytes - a.bytes)
+    .map((e) => ({ ...e, percent_of_shipped: e.category.startsWith("name section") ? null : r1((100 * e.bytes) / shippedBytes) }));
+  const monos = twiggy("monos", "-m", "10", "-n", "0");
+
+  // The widget's CSS, compiled into the wasm by build.rs (the newest OUT_DIR).
+  let css = null;
+  const buildDir = join(ROOT, "target/wasm32-unknown-unknown/release/build");
+  if (existsSync(buildDir)) {
+    const found = readdirSync(buildDir)
+      .filter((d) => d.startsWith("line-login-diagnosis-"))
+      .map((d) => join(buildDir, d, "out/widget.css"))
+      .filter(existsSync)
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    if (found) {
+      const b = readFileSync(found);
+      css = { raw: b.length, gzip_alone: gzipSync(b, { level: 9 }).length, text: b.toString("utf8") };
+    }
+  }
+
+  // Source file paths kept in the data for panic messages (#[track_caller] locations).
+  const paths = [...shipped.toString("latin1").matchAll(/[\w.\/@-]{3,}\.rs/g)].map((m) => m[0]);
+  const panicPaths = { count: paths.length, raw: paths.reduce((t, p) => t + p.length, 0), gzip_alone: gzipSync(paths.join(""), { level: 9 }).length };
+
+  return {
+    files: size,
+    wasm: {
+      shipped_bytes: shippedBytes,
+      sections,
+      named_build: { file: relative(ROOT, NAMED), bytes: named.length, name_section_bytes: nameBytes, same_as_shipped: sameCode },
+      twiggy_top: topText,
+      twiggy_monos: monos,
+      by_crate: byCrate,
+      top_items: items
+        .filter((i) => !/^".*" subsection$/.test(i.name))
+        .slice(0, 40)
+        .map((i) => ({ name: i.name, bytes: i.shallow_size, category: category(i.name) })),
+      widget_css: css && { raw: css.raw, gzip_alone: css.gzip_alone },
+      widget_css_text: css?.text ?? null,
+      panic_location_paths: panicPaths,
+    },
+  };
+}
+
+function printSizes(s) {
+  heading("1. Bytes a page loads for the widget (build/bench/dist; gzip -9 and brotli q11 per file)");
+  const w = [32, 9, 9, 9];
+  console.log(line(["file", "raw", "gzip -9", "brotli"], w));
+  for (const r of [...s.files.rows, { file: "total", ...s.files.total }]) console.log(line([r.file, r.raw, r.gzip, r.brotli], w));
+  console.log(verdict("total gzip", s.files.total.gzip, TARGETS.gzip, s.files.total.gzip <= TARGETS.gzip, " B"));
+  console.log(`        (${s.files.total.gzip - TARGETS.gzip > 0 ? `${s.files.total.gzip - TARGETS.gzip} B to cut` : "met"}; scripts/size.mjs budget ${s.files.budget_gzip} B)`);
+
+  heading("The shipped wasm by section (gzip -9 of each section alone)");
+  const ws = [26, 9, 12];
+  console.log(line(["section", "raw", "gzip alone"], ws));
+  for (const x of s.wasm.sections) console.log(line([x.name, x.raw, x.gzip_alone], ws));
+  if (s.wasm.widget_css) console.log(`of the data: the widget CSS, ${s.wasm.widget_css.raw} B raw (${s.wasm.widget_css.gzip_alone} B gzip alone)`);
+  const pp = s.wasm.panic_location_paths;
+  console.log(`of the data: ${pp.count} source file paths for panic locations, ${pp.raw} B raw (${pp.gzip_alone} B gzip alone)`);
+
+  heading(`2. The wasm by function: twiggy top -n 25 ${s.wasm.named_build.file}`);
+  const nb = s.wasm.named_build;
+  console.log(
+    `(the named build is ${nb.bytes} B = the shipped ${s.wasm.shipped_bytes} B + a ${nb.name_section_bytes} B name section that is not shipped; ` +
+      `${nb.same_as_shipped ? "every other section is byte-for-byte the size of the shipped one" : "WARNING: its sections differ from the shipped wasm (another build ran in between?)"}. ` +
+      "wasm-opt inlines small functions into their callers, so a row is a function plus what was inlined into it.)\n",
+  );
+  const cut = (t, n = 170) => t.split("\n").map((l) => ([...l].length > n ? `${[...l].slice(0, n - 1).join("")}…` : l)).join("\n");
+  console.log(cut(s.wasm.twiggy_top.trimEnd()));
+
+  heading("The wasm by crate (sum of twiggy's items; % of the shipped wasm)");
+  const wc = [46, 8, 6, 6];
+  console.log(`${line(["crate / part", "bytes", "%", "items"], wc)}  largest item`);
+  for (const c of s.wasm.by_crate) {
+    const largest = c.largest.length > 80 ? `${c.largest.slice(0, 79)}…` : c.largest;
+    console.log(`${line([c.category, c.bytes, c.percent_of_shipped == null ? "–" : c.percent_of_shipped, c.items], wc)}  ${largest} (${c.largest_bytes})`);
+  }
+  heading("Generic code duplicated by monomorphization (twiggy monos -m 10 -n 0)");
+  console.log(cut(s.wasm.twiggy_monos.trimEnd()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3 + 4 + 5. The browser
+
+// Injected before any page script (page.addInitScript), in every load: observers for paint,
+// layout shift, long tasks and Event Timing; the widget's shadow root is watched from the moment
+// it is attached (a wrapper around attachShadow) to time the first question and every tap.
+const INIT = `(() => {
+  const B = (window.__bench = { fcp: null, lcp: null, cls: 0, shifts: [], longtasks: [], events: [],
+    ready: null, readyFrame: null, readyPaint: null, taps: [], pending: null, root: null });
+  const observe = (type, each, extra = {}) => {
+    try { new PerformanceObserver((l) => l.getEntries().forEach(each)).observe({ type, buffered: true, ...extra }); }
+    catch (e) { B["no_" + type] = String(e); }
+  };
+  const describe = (n) => !n ? null : n.nodeType === 1
+    ? n.localName + (n.id ? "#" + n.id : "") + (n.classList && n.classList.length ? "." + [...n.classList].join(".") : "")
+    : n.nodeName;
+  observe("paint", (e) => { if (e.name === "first-contentful-paint") B.fcp = e.startTime; });
+  observe("largest-contentful-paint", (e) => { B.lcp = e.startTime; });
+  observe("layout-shift", (e) => {
+    if (e.hadRecentInput) return;
+    B.cls += e.value;
+    B.shifts.push({ t: e.startTime, value: e.value, sources: (e.sources || []).map((s) => describe(s.node)) });
+  });
+  observe("longtask", (e) => B.longtasks.push({ t: e.startTime, d: e.duration }));
+  observe("event", (e) => B.events.push({ name: e.name, t: e.startTime, d: e.duration, id: e.interactionId,
+    start: e.processingStart, end: e.processingEnd }), { durationThreshold: 16 });
+
+  // After the next paint: a task queued from requestAnimationFrame runs once that frame is done.
+  const afterPaint = (cb) => requestAnimationFrame(() => {
+    const frame = performance.now();
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => cb(frame, performance.now());
+    ch.port2.postMessage(0);
+  });
+  let readyResolve, fcpResolve;
+  B.readyPromise = new Promise((r) => (readyResolve = r));
+  B.fcpPromise = new Promise((r) => (fcpResolve = r));
+  observe("paint", (e) => { if (e.name === "first-contentful-paint") fcpResolve(e.startTime); });
+
+  const screen = () => {
+    const s = B.root && B.root.querySelector('[data-testid="question"], [data-testid="result"]');
+    return s ? s.dataset.testid + ":" + s.dataset.node : null;
+  };
+  const watch = (root) => {
+    B.root = root;
+    B.attached = performance.now();
+    new MutationObserver(() => {
+      const now = performance.now();
+      if (B.ready === null) {
+        const h = root.querySelector('[part~="question"]');
+        if (h && h.isConnected && root.querySelector('[part~="answer"]')) {
+          B.ready = now;
+          B.readyScreen = screen();
+          afterPaint((frame, painted) => { B.readyFrame = frame; B.readyPaint = painted; readyResolve(B.ready); });
+        }
+      }
+      const p = B.pending;
+      if (p && screen() !== p.from) {
+        B.pending = null;
+        p.to = screen();
+        p.dom = now;
+        afterPaint((frame, painted) => { p.frame = frame; p.paint = painted; B.taps.push(p); B.tapWaiters.splice(0).forEach((f) => f()); });
+      }
+    }).observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    if (this.localName === "line-login-diagnosis" && !B.root) watch(root);
+    return root;
+  };
+  // A tap: the click's timestamp (when the browser received the release), the screen it left.
+  addEventListener("click", (e) => {
+    if (!B.root) return;
+    B.pending = { t0: e.timeStamp, handler: performance.now(), from: screen() };
+  }, true);
+  addEventListener("pointerdown", (e) => { B.lastPointerdown = e.timeStamp; }, true);
+  B.tapWaiters = [];
+  B.waitTap = (n) => new Promise((resolve) => {
+    const check = () => (B.taps.length > n ? resolve(B.taps[n]) : B.tapWaiters.push(check));
+    check();
+  });
+  B.snapshot = () => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const res = performance.getEntriesByType("resource").map((r) => ({
+      name: r.name.replace(location.origin + "/", ""), start: r.startTime, responseStart: r.responseStart,
+      end: r.responseEnd, encoded: r.encodedBodySize, decoded: r.decodedBodySize }));
+    return { fcp: B.fcp, lcp: B.lcp, cls: B.cls, shifts: B.shifts, longtasks: B.longtasks, events: B.events,
+      attached: B.attached ?? null, ready: B.ready, readyFrame: B.readyFrame, readyPaint: B.readyPaint, readyScreen: B.readyScreen ?? null,
+      dcl: nav ? nav.domContentLoadedEventEnd : null, load: nav ? nav.loadEventEnd : null,
+      htmlEnd: nav ? nav.responseEnd : null, resources: res,
+      hostHeight: document.querySelector("line-login-diagnosis")?.getBoundingClientRect().height ?? null, noObservers: Object.keys(B).filter((k) => k.startsWith("no_")) };
+  };
+})();`;
+
+/** The demo page with the widget replaced by its first question as static HTML, and no script. */
+function referencePage(flow) {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const q = flow.questions.find((x) => x.id === flow.start);
+  const staticWidget = [
+    `<div class="bench-reference">`,
+    `<p>質問 1</p>`,
+    `<h2>${escapeHtml(rendered(q.text))}</h2>`,
+    q.help ? `<p>${escapeHtml(rendered(q.help))}</p>` : "",
+    `<ul>`,
+    ...q.answers.map((a) => `<li><button type="button">${escapeHtml(rendered(a.text))}</button></li>`),
+    `</ul>`,
+    `</div>`,
+  ].join("\n");
+  const script = /<script type="module" src="embed\.js"><\/script>\s*/;
+  const element = /(<line-login-diagnosis[^>]*>)[\s\S]*?(<\/line-login-diagnosis>)/;
+  if (!script.test(html) || !element.test(html)) throw new Error("bench: dist/index.html no longer has the embed.js script or the element");
+  // Without embed.js the element is never defined: a plain block (demo.css reserves its space).
+  return html.replace(script, "").replace(element, `$1\n${staticWidget}\n$2`);
+}
+
+/**
+ * The tap reference: the demo page whose element gets an open shadow root with the widget's own
+ * CSS, where a few lines of plain JS swap each screen in with innerHTML (every screen of the flow
+ * pre-rendered as HTML, same parts and test ids as the widget, focus on the new heading). Walked
+ * like the widget, it shows the floor of a tap on this machine: input, style, layout, paint and
+ * waiting for the next frame, without Yew or wasm.
+ */
+function referenceTapsPage(flow, css) {
+  const t = (x) => escapeHtml(rendered(x));
+  const steps = (list) => `<ol>${list.map((st) => `<li part="step">${t(st.text)}${st.link ? ` <a href="${escapeHtml(st.link.href)}">${t(st.link.text)}</a>` : ""}</li>`).join("")}</ol>`;
+  const nav = `<div class="nav"><button type="button" part="back" class="secondary">‹ 戻る</button><button type="button" part="restart" class="secondary" data-next="${escapeHtml(flow.start)}">最初から</button></div>`;
+  const screens = {};
+  // The widget's structure: div.root > section.lld > title, Back/Restart, the screen.
+  const frame = (id, html) => `<section class="lld" data-theme="light" lang="${escapeHtml(flow.lang)}"><p class="title">${escapeHtml(flow.title)}</p>${id === flow.start ? "" : nav}${html}</section>`;
+  for (const q of flow.questions) {
+    screens[q.id] =
+      `<div class="screen" data-testid="question" data-node="${escapeHtml(q.id)}"><p part="progress" class="progress">質問</p>` +
+      `<h2 part="question" class="question" tabindex="-1">${t(q.text)}</h2>${q.help ? `<p class="help">${t(q.help)}</p>` : ""}<ul class="answers">` +
+      q.answers.map((a) => `<li><button type="button" part="answer" class="answer" data-testid="answer-${escapeHtml(a.id)}" data-next="${escapeHtml(a.next)}">${t(a.text)}</button></li>`).join("") +
+      `</ul></div>`;
+  }
+  for (const r of flow.results) {
+    const tips = (r.tips ?? []).map((id) => flow.tips.find((x) => x.id === id)).filter(Boolean);
+    screens[r.id] =
+      `<div part="result" class="screen result" data-testid="result" data-node="${escapeHtml(r.id)}"><h2 part="result-title" class="question" tabindex="-1">${t(r.title)}</h2>` +
+      `<p>${t(r.cause ?? "")}</p>${steps(r.steps)}${(r.notes ?? []).map((n) => `<p>${t(n)}</p>`).join("")}` +
+      `<p>これで解決しましたか？</p><button type="button" part="resolved-yes" class="secondary">はい</button>` +
+      tips.map((tip) => `<section class="tip"><h4>${t(tip.title)}</h4>${steps(tip.steps)}</section>`).join("") +
+      `</div>`;
+  }
+  for (const id of Object.keys(screens)) screens[id] = frame(id, screens[id]);
+  const script = `<script>
+const screens = ${JSON.stringify(screens).replace(/</g, "\\u003c")};
+const host = document.querySelector("line-login-diagnosis");
+const root = host.attachShadow({ mode: "open" });
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(${JSON.stringify(css ?? "")});
+root.adoptedStyleSheets = [sheet];
+const box = document.createElement("div");
+box.className = "root";
+root.append(box);
+const show = (id, focus) => { box.innerHTML = screens[id]; if (focus) box.querySelector("h2").focus(); };
+root.addEventListener("click", (e) => { const b = e.target.closest("button[data-next]"); if (b) show(b.dataset.next, true); });
+show(${JSON.stringify(flow.start)}, false);
+</script>`;
+  return referencePage(flow).replace(/(<line-login-diagnosis[^>]*>)[\s\S]*?(<\/line-login-diagnosis>)/, "$1$2").replace("</body>", `${script}\n</body>`);
+}
+
+/** Every file of dist/ served gzip-encoded (as a real host serves them), plus the reference page. */
+function gzipPages(reference, referenceTaps) {
+  const pages = {};
+  const walk = (dir) => {
+    for (const f of readdirSync(dir)) {
+      const path = join(dir, f);
+      if (f.startsWith(".")) continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else pages[`/${relative(DIST, path)}`] = { body: gzipSync(readFileSync(path), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
+    }
+  };
+  walk(DIST);
+  pages["/"] = { ...pages["/index.html"], type: "text/html; charset=utf-8" };
+  pages["/reference.html"] = { body: gzipSync(Buffer.from(reference), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
+  pages["/reference-taps.html"] = { body: gzipSync(Buffer.from(referenceTaps), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
+  return pages;
+}
+
+async function newPage(browser, device, condition) {
+  const { name: _name, ...options } = device;
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.addInitScript(INIT);
+  const cdp = await context.newCDPSession(page);
+  if (condition.network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", condition.network);
+  }
+  if (condition.cpu !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: condition.cpu });
+  return { context, page, cdp };
+}
+
+/** One fresh load (new context: empty cache): the page's timings, shifts and long tasks. */
+async function loadOnce(browser, url, { device, condition, widget }) {
+  // Let the previous context's teardown finish: it competes for the same 2 cores otherwise.
+  await new Promise((r) => setTimeout(r, PAUSE_MS));
+  const { context, page } = await newPage(browser, device, condition);
+  try {
+    await page.goto(url, { waitUntil: "load", timeout: 60_000 });
+    await withTimeout(page.evaluate(widget ? "window.__bench.readyPromise" : "window.__bench.fcpPromise"), 30_000, `${url}: ready`);
+    await page.waitForTimeout(SETTLE_MS);
+    const s = await page.evaluate("window.__bench.snapshot()");
+    const until = widget ? s.readyPaint : s.load;
+    const start = s.longtasks.filter((t) => t.t < until);
+    return {
+      ...s,
+      longtasks_start: { count: start.length, total_ms: start.reduce((a, t) => a + t.d, 0), blocking_ms: start.reduce((a, t) => a + Math.max(0, t.d - 50), 0) },
+    };
+  } catch (error) {
+    return { error: String(error.message ?? error) };
+  } finally {
+    await context.close();
+  }
+}
+
+async function memory(page, cdp, glueUrl) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const dom = await cdp.send("Memory.getDOMCounters").catch(() => null);
+  const wasm = await page.evaluate(async (url) => {
+    // The glue module is already loaded by embed.js (same URL, same instance): its default
+    // export returns the initialized wasm exports, including the memory, without loading again.
+    const glue = await import(url);
+    const exports = await glue.default();
+    return exports?.memory?.buffer?.byteLength ?? null;
+  }, glueUrl);
+  return { js_heap_used: heap.usedSize, js_heap_total: heap.totalSize, wasm_memory: wasm, dom };
+}
+
+/** A page walked tap by tap: every tap is timed in the page (see INIT). */
+async function walker(browser, url, glue) {
+  const { context, page, cdp } = await newPage(browser, PHONE, { network: null, cpu: CPU_RATE });
+  await page.goto(url, { waitUntil: "load" });
+  await withTimeout(page.evaluate("window.__bench.readyPromise"), 30_000, `${url}: ready`);
+  const w = new Widget(page);
+  let n = 0;
+  const tap = async (locator, expect) => {
+    await locator.click();
+    const t = await withTimeout(page.evaluate((i) => window.__bench.waitTap(i), n), 10_000, `${url}: tap ${n} → ${expect}`);
+    n += 1;
+    if (t.to !== expect) throw new Error(`${url}: tap ${n}: expected ${expect}, the page shows ${t.to}`);
+    return t;
+  };
+  const walkPath = async (path, start) => {
+    for (const m of path.moves) {
+      const kind = path.result.id === m.answer.next ? "result" : "question";
+      await tap(w.answer(m.answer.id), `${kind}:${m.answer.next}`);
+    }
+    await tap(w.part("restart"), `question:${start}`);
+  };
+  return { context, page, cdp, walkPath, taps: () => n, memory: () => memory(page, cdp, glue) };
+}
+
+/**
+ * Taps every answer path of the flow, CPU 4x, path by path on the tap reference and then on the
+ * widget (interleaved, so machine noise hits both); memory before and after; then a second walk
+ * of the widget alone to see whether anything keeps growing.
+ */
+async function walkAll(browser, origin, flow) {
+  const glue = `${origin}/line-login-diagnosis.js`;
+  const paths = allPaths(flow);
+  const widget = await walker(browser, `${origin}/`, glue);
+  const reference = await walker(browser, `${origin}/reference-taps.html`, null);
+  try {
+    const before = await widget.memory();
+    for (const path of paths) {
+      await reference.walkPath(path, flow.start);
+      await widget.walkPath(path, flow.start);
+    }
+    const first = widget.taps();
+    const after = await widget.memory();
+    for (const path of paths) await widget.walkPath(path, flow.start);
+    const again = await widget.memory();
+    const s = await widget.page.evaluate("window.__bench.snapshot()");
+    const all = await widget.page.evaluate("window.__bench.taps");
+    const t1 = all[first - 1].paint;
+    return {
+      paths: paths.length,
+      taps: all.slice(0, first),
+      reference_taps: await reference.page.evaluate("window.__bench.taps"),
+      second_walk_taps: all.slice(first),
+      events: s.events.filter((e) => e.t <= t1),
+      cls: s.cls,
+      shifts: s.shifts,
+      memory: { before, after, after_second_walk: again },
+    };
+  } finally {
+    await widget.context.close();
+    await reference.context.close();
+  }
+}
+
+/** The JS heap of the reference page (after GC): the page's own share of the heap numbers. */
+async function referenceHeap(browser, url) {
+  const { context, page, cdp } = await newPage(browser, PHONE, CONDITIONS.unthrottled);
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    await cdp.send("HeapProfiler.collectGarbage");
+    const heap = await cdp.send("Runtime.getHeapUsage");
+    const dom = await cdp.send("Memory.getDOMCounters").catch(() => null);
+    return { js_heap_used: heap.usedSize, js_heap_total: heap.totalSize, dom };
+  } finally {
+    await context.close();
+  }
+}
+
+function summarizeLoads(pairs) {
+  const ok = pairs.filter((p) => !p.reference.error && !p.widget.error);
+  const pick = (side, f) => ok.map((p) => f(p[side]));
+  const ratio = (f) => ok.map((p) => f(p.widget) / f(p.reference));
+  const file = (l, name) => l.resources.find((r) => r.name === name);
+  const waterfall = {};
+  for (const name of ["demo.css", "embed.js", "line-login-diagnosis.js", "line-login-diagnosis_bg.wasm", "content/line-login.ja.json"]) {
+    waterfall[name] = {
+      start: stats(pick("widget", (l) => file(l, name)?.start)),
+      end: stats(pick("widget", (l) => file(l, name)?.end)),
+      encoded_bytes: stats(pick("widget", (l) => file(l, name)?.encoded)).median,
+    };
+  }
+  return {
+    runs: pairs.length,
+    failed: pairs.filter((p) => p.reference.error || p.widget.error).map((p) => p.reference.error ?? p.widget.error),
+    reference: {
+      fcp: stats(pick("reference", (l) => l.fcp)),
+      load: stats(pick("reference", (l) => l.load)),
+      cls: stats(pick("reference", (l) => l.cls)),
+      longtask_count: stats(pick("reference", (l) => l.longtasks_start.count)),
+    },
+    widget: {
+      fcp: stats(pick("widget", (l) => l.fcp)),
+      load: stats(pick("widget", (l) => l.load)),
+      html_end: stats(pick("widget", (l) => l.htmlEnd)),
+      shadow_attached: stats(pick("widget", (l) => l.attached)),
+      ready: stats(pick("widget", (l) => l.ready)),
+      ready_painted: stats(pick("widget", (l) => l.readyPaint)),
+      lcp: stats(pick("widget", (l) => l.lcp)),
+      cls: stats(pick("widget", (l) => l.cls)),
+      host_height: stats(pick("widget", (l) => l.hostHeight)),
+      longtask_count: stats(pick("widget", (l) => l.longtasks_start.count)),
+      longtask_total_ms: stats(pick("widget", (l) => l.longtasks_start.total_ms)),
+      blocking_ms: stats(pick("widget", (l) => l.longtasks_start.blocking_ms)),
+      after_last_byte: stats(
+        pick("widget", (l) => l.ready - Math.max(file(l, "line-login-diagnosis_bg.wasm")?.end ?? 0, file(l, "content/line-login.ja.json")?.end ?? 0)),
+      ),
+      waterfall,
+    },
+    ratio: {
+      fcp: stats(ratio((l) => l.fcp)),
+      load: stats(ratio((l) => l.load)),
+      ready_over_reference_load: stats(ok.map((p) => p.widget.ready / p.reference.load)),
+    },
+  };
+}
+
+function printLoads(name, condition, sum) {
+  heading(`3. Loads, ${name}: ${condition.label}; phone (375×667, dpr 2), demo page, cold cache, ${sum.runs} interleaved runs`);
+  if (sum.failed.length) console.log(`FAILED RUNS: ${sum.failed.join("; ")}`);
+  const w = [44, 9, 9, 9, 9];
+  console.log(line(["ms from navigation start", "median", "min", "max", "p90"], w));
+  const row = (label, s, d = 0) => console.log(line([label, fmt(s.median, d), fmt(s.min, d), fmt(s.max, d), fmt(s.p90, d)], w));
+  row("reference: first contentful paint", sum.reference.fcp);
+  row("reference: load event", sum.reference.load);
+  row("widget page: HTML received", sum.widget.html_end);
+  row("widget page: first contentful paint", sum.widget.fcp);
+  row("widget page: load event", sum.widget.load);
+  for (const [file, x] of Object.entries(sum.widget.waterfall)) row(`  ${file} received (${fmt(x.encoded_bytes)} B)`, x.end);
+  row("  shadow root attached (mount starts)", sum.widget.shadow_attached);
+  row("READY: first question + answers in the DOM", sum.widget.ready);
+  row("ready, painted (after the next frame)", sum.widget.ready_painted);
+  row("  ready − last widget byte received", sum.widget.after_last_byte);
+  row("ratio widget/reference: FCP", sum.ratio.fcp, 2);
+  row("ratio widget/reference: load", sum.ratio.load, 2);
+  row("ratio widget ready / reference load", sum.ratio.ready_over_reference_load, 2);
+  row("long tasks until ready: count", sum.widget.longtask_count);
+  row("long tasks until ready: total ms", sum.widget.longtask_total_ms);
+  row("  of which blocking (>50 ms part)", sum.widget.blocking_ms);
+  row("layout shift (CLS), widget page", sum.widget.cls, 4);
+  row("layout shift (CLS), reference page", sum.reference.cls, 4);
+}
+
+function summarizeTaps(walk) {
+  const shape = (list) => list.map((t) => ({
+    from: t.from,
+    to: t.to,
+    kind: t.from.startsWith("result") ? "restart (result → first question)" : t.to.startsWith("result") ? "answer → result" : "answer → next question",
+    input_delay: t.handler - t.t0,
+    dom: t.dom - t.t0,
+    frame: t.frame - t.t0,
+    painted: t.paint - t.t0,
+  }));
+  const taps = shape(walk.taps);
+  const refs = shape(walk.reference_taps);
+  const group = (kind, list = taps) => {
+    const xs = list.filter((t) => !kind || t.kind === kind);
+    const worst = xs.reduce((a, t) => (!a || t.painted > a.painted ? t : a), null);
+    return {
+      n: xs.length,
+      painted: stats(xs.map((t) => t.painted)),
+      dom: stats(xs.map((t) => t.dom)),
+      input_delay: stats(xs.map((t) => t.input_delay)),
+      worst: worst && { from: worst.from, to: worst.to, painted: r1(worst.painted) },
+    };
+  };
+  // The same taps in the same order on both pages: per-tap difference and ratio.
+  const paired = taps.map((t, i) => [t, refs[i]]).filter(([t, r]) => r && r.from === t.from && r.to === t.to);
+  const vsReference = (kind) => {
+    const xs = paired.filter(([t]) => !kind || t.kind === kind);
+    return {
+      reference: stats(xs.map(([, r]) => r.painted)),
+      difference: stats(xs.map(([t, r]) => t.painted - r.painted)),
+      ratio: stats(xs.map(([t, r]) => t.painted / r.painted)),
+    };
+  };
+  // Event Timing: one interaction = pointerdown/pointerup/click sharing an id; its latency is
+  // the longest of them (what INP uses). Only events of 16 ms or more are reported at all.
+  const interactions = new Map();
+  for (const e of walk.events) if (e.id) interactions.set(e.id, Math.max(interactions.get(e.id) ?? 0, e.d));
+  const clicks = walk.events.filter((e) => e.name === "click").map((e) => e.d);
+  const second = walk.second_walk_taps.map((t) => t.paint - t.t0);
+  return {
+    taps,
+    first_tap: taps[0] && { from: taps[0].from, to: taps[0].to, painted: r1(taps[0].painted), dom: r1(taps[0].dom) },
+    second_walk: stats(second),
+    groups: {
+      "answer → next question": group("answer → next question"),
+      "answer → result": group("answer → result"),
+      "restart (result → first question)": group("restart (result → first question)"),
+      all: group(null),
+    },
+    paired: paired.length,
+    vs_reference: {
+      "answer → next question": vsReference("answer → next question"),
+      "answer → result": vsReference("answer → result"),
+      "restart (result → first question)": vsReference("restart (result → first question)"),
+      all: vsReference(null),
+    },
+    event_timing: {
+      interactions_16ms_or_more: interactions.size,
+      of: taps.length,
+      longest: stats([...interactions.values()]).max,
+      click_duration: stats(clicks),
+    },
+  };
+}
+
+function printTaps(walk, t) {
+  heading(`5. Tap → next screen painted, CPU 4x, phone, every answer path (${walk.paths} paths, ${t.taps.length} taps)`);
+  const w = [36, 5, 9, 9, 9, 9, 11, 11];
+  console.log(`${line(["ms from the click's timestamp", "n", "median", "p90", "min", "worst", "DOM median", "input dly"], w)}  worst tap`);
+  for (const [kind, g] of Object.entries(t.groups)) {
+    console.log(
+      `${line([kind, g.n, fmt(g.painted.median, 1), fmt(g.painted.p90, 1), fmt(g.painted.min, 1), fmt(g.painted.max, 1), fmt(g.dom.median, 1), fmt(g.input_delay.median, 1)], w)}  ${g.worst ? `${g.worst.from} → ${g.worst.to}` : ""}`,
+    );
+  }
+  console.log(`\nthe same ${t.paired} taps on the tap reference (same screens and CSS, swapped in by innerHTML, no Yew/wasm), interleaved path by path:`);
+  const wr = [36, 13, 13, 13, 13];
+  console.log(line(["", "reference med", "ref worst", "widget − ref", "widget / ref"], wr));
+  for (const [kind, v] of Object.entries(t.vs_reference)) {
+    console.log(line([kind, fmt(v.reference.median, 1), fmt(v.reference.max, 1), fmt(v.difference.median, 1), fmt(v.ratio.median, 2)], wr));
+  }
+  console.log("(reference med/worst: ms click → painted on the reference; widget − ref, widget / ref: medians of the per-tap difference and ratio)\n");
+  const et = t.event_timing;
+  console.log(`first tap after the page loaded: ${t.first_tap.from} → ${t.first_tap.to}, ${fmt(t.first_tap.painted, 1)} ms`);
+  console.log(`second walk of every path (same page, every screen seen before): median ${fmt(t.second_walk.median, 1)} ms, worst ${fmt(t.second_walk.max, 1)} ms`);
+  console.log(
+    `Event Timing (the browser's own measure, 8 ms steps, only interactions ≥ 16 ms are reported): ${et.interactions_16ms_or_more} of ${et.of} taps; ` +
+      `click duration median ${fmt(et.click_duration.median)} ms, longest interaction ${fmt(et.longest)} ms`,
+  );
+  console.log(`layout shift during the walk without recent input: ${fmt(walk.cls, 4)}`);
+}
+
+function printMemory(m, ref) {
+  heading("4. Memory (after a forced GC; phone, CPU 4x)");
+  const w = [40, 14, 14, 14, 14];
+  const mb = (x) => (x == null ? "–" : `${(x / 1e6).toFixed(2)} MB`);
+  const a2 = m.after_second_walk;
+  console.log(line(["", "reference page", "widget ready", "after a walk", "after 2 walks"], w));
+  console.log(line(["JS heap used (Runtime.getHeapUsage)", mb(ref.js_heap_used), mb(m.before.js_heap_used), mb(m.after.js_heap_used), mb(a2.js_heap_used)], w));
+  console.log(line(["wasm memory (memory.buffer.byteLength)", "–", mb(m.before.wasm_memory), mb(m.after.wasm_memory), mb(a2.wasm_memory)], w));
+  console.log(line(["DOM nodes (Memory.getDOMCounters)", ref.dom?.nodes ?? "–", m.before.dom?.nodes ?? "–", m.after.dom?.nodes ?? "–", a2.dom?.nodes ?? "–"], w));
+  console.log(line(["JS event listeners", ref.dom?.jsEventListeners ?? "–", m.before.dom?.jsEventListeners ?? "–", m.after.dom?.jsEventListeners ?? "–", a2.dom?.jsEventListeners ?? "–"], w));
+  console.log("(the JS heap is the renderer's whole isolate: the page, the widget's glue, and Playwright's injected helpers)");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  const loadBefore = loadavg();
+  const busyBefore = await cpuBusy();
+  if (busyBefore > 0.2) {
+    console.log(
+      `NOTE: before the run, ${Math.round(busyBefore * 100)}% of the machine's CPU was in use by other processes: ` +
+        "the timings will be noisy (the ratios to the reference pages less so). Rerun when the machine is idle for numbers to publish.",
+    );
+  }
+  if (!existsSync(join(DIST, "line-login-diagnosis_bg.wasm"))) throw new Error(`bench: no build in ${DIST} (run scripts/bench.sh)`);
+  if (!existsSync(NAMED)) throw new Error(`bench: no named wasm ${NAMED} (run scripts/bench.sh)`);
+  if (RUNS < 7) console.log(`NOTE: BENCH_RUNS=${RUNS} is below the 7 runs the numbers in docs/benchmark.md use`);
+  const flow = loadFlow("ja");
+
+  const size = sizes();
+  printSizes(size);
+
+  const reference = referencePage(flow);
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(join(dirname(OUT), "reference.html"), reference);
+  const referenceTaps = referenceTapsPage(flow, size.wasm.widget_css_text);
+  writeFileSync(join(dirname(OUT), "reference-taps.html"), referenceTaps);
+  delete size.wasm.widget_css_text;
+  const server = await startServer({ root: DIST, cors: true, pages: gzipPages(reference, referenceTaps) });
+  const browser = await launch();
+  const chromium = browser.version();
+  const results = {};
+  try {
+    const demo = server.url("/");
+    const ref = server.url("/reference.html");
+    // One warm-up pair per condition (discarded): the first loads of a browser pay one-off costs.
+    const pairs = { throttled: [], unthrottled: [] };
+    for (let i = -1; i < RUNS; i += 1) {
+      for (const [name, condition] of Object.entries(CONDITIONS)) {
+        const reference = await loadOnce(browser, ref, { device: PHONE, condition, widget: false });
+        const widget = await loadOnce(browser, demo, { device: PHONE, condition, widget: true });
+        if (i >= 0) pairs[name].push({ reference, widget });
+        process.stderr.write(`  run ${i < 0 ? "warm-up" : i + 1}/${RUNS} ${name}: ready ${fmt(widget.ready)} ms, reference load ${fmt(reference.load)} ms\n`);
+      }
+    }
+    // Layout shift on a wide screen too (the demo's columns sit side by side there).
+    const desktop = {};
+    for (const [name, condition] of Object.entries(CONDITIONS)) {
+      desktop[name] = {
+        reference: await loadOnce(browser, ref, { device: DESKTOP, condition, widget: false }),
+        widget: await loadOnce(browser, demo, { device: DESKTOP, condition, widget: true }),
+      };
+    }
+    process.stderr.write("  walking every path…\n");
+    const walk = await walkAll(browser, server.origin, flow);
+    const refHeap = await referenceHeap(browser, ref);
+
+    for (const [name, condition] of Object.entries(CONDITIONS)) {
+      results[name] = summarizeLoads(pairs[name]);
+      printLoads(name, condition, results[name]);
+    }
+    const taps = summarizeTaps(walk);
+    printMemory(walk.memory, refHeap);
+    printTaps(walk, taps);
+
+    const widgetCls = Math.max(
+      ...Object.values(pairs).flat().map((p) => p.widget.cls ?? 0),
+      ...Object.values(desktop).map((d) => d.widget.cls ?? 0),
+      walk.cls,
+    );
+    const referenceCls = Math.max(...Object.values(pairs).flat().map((p) => p.reference.cls ?? 0), ...Object.values(desktop).map((d) => d.reference.cls ?? 0));
+    const shiftSources = [
+      ...new Set(
+        [...Object.values(pairs).flat().map((p) => p.widget), ...Object.values(desktop).map((d) => d.widget)]
+          .flatMap((l) => l.shifts ?? [])
+          .flatMap((s) => s.sources),
+      ),
+    ];
+    heading("Layout shift, all loads");
+    console.log(`widget page: max CLS ${fmt(widgetCls, 4)} over ${RUNS * 2} phone loads, 2 desktop loads and the walk; reference page: max ${fmt(referenceCls, 4)}`);
+    console.log(`desktop (1280×800): widget ${fmt(desktop.throttled.widget.cls, 4)} throttled, ${fmt(desktop.unthrottled.widget.cls, 4)} unthrottled`);
+    if (shiftSources.length) console.log(`shifted nodes: ${shiftSources.join(", ")}`);
+    const phoneHeight = results.unthrottled.widget.host_height.median;
+    console.log(
+      `the widget's height at the first question: phone ${fmt(phoneHeight)} px, desktop ${fmt(desktop.unthrottled.widget.hostHeight)} px ` +
+        "(the demo page and the README reserve min-height: 480px; a taller first screen pushes what follows down)",
+    );
+
+    heading("Targets");
+    const g = taps.groups;
+    const readyMedian = results.throttled.widget.ready.median;
+    console.log(verdict("total gzip of the widget's files", size.files.total.gzip, TARGETS.gzip, size.files.total.gzip <= TARGETS.gzip, " B"));
+    console.log(verdict("ready, slow 4G + 4x CPU, cold (median)", r1(readyMedian), TARGETS.ready, readyMedian != null && readyMedian <= TARGETS.ready, " ms"));
+    console.log(verdict("tap → next screen painted, 4x CPU (median)", r1(g.all.painted.median), TARGETS.tap, g.all.painted.median <= TARGETS.tap, " ms"));
+    console.log(verdict("tap → next screen painted, 4x CPU (worst)", r1(g.all.painted.max), TARGETS.tap, g.all.painted.max <= TARGETS.tap, " ms"));
+    console.log(verdict("layout shift caused by the widget (max CLS)", r3(widgetCls), TARGETS.cls, widgetCls <= TARGETS.cls));
+
+    const out = {
+      date: new Date().toISOString(),
+      machine: { ...machine(), chromium, playwright: JSON.parse(readFileSync(join(ROOT, "node_modules/playwright-core/package.json"), "utf8")).version },
+      setup: {
+        page: "the demo page (dist/index.html) with the widget's files on the same origin, every file served gzip -9 encoded (Content-Encoding: gzip), Cache-Control: no-store",
+        reference: "build/bench/reference.html: the demo page without embed.js, the first question as static HTML inside the (undefined) element",
+        device: PHONE,
+        runs: RUNS,
+        conditions: CONDITIONS,
+        settle_ms: SETTLE_MS,
+      },
+      targets: TARGETS,
+      verdicts,
+      size,
+      loads: results,
+      desktop_cls: Object.fromEntries(Object.entries(desktop).map(([k, v]) => [k, { widget: v.widget.cls, reference: v.reference.cls }])),
+      cls: { widget_max: widgetCls, reference_max: referenceCls, shifted_nodes: shiftSources },
+      taps: {
+        paths: walk.paths,
+        first_tap: taps.first_tap,
+        groups: taps.groups,
+        vs_reference: taps.vs_reference,
+        second_walk: taps.second_walk,
+        event_timing: taps.event_timing,
+        all: taps.taps,
+      },
+      desktop_height: desktop.unthrottled.widget.hostHeight,
+      memory: { reference: refHeap, ...walk.memory },
+      raw_loads: pairs,
+      seconds: Math.round((Date.now() - started) / 1000),
+      load_average: { before: loadBefore, after: loadavg() },
+      cpu_busy_before: busyBefore,
+    };
+    writeFileSync(OUT, `${JSON.stringify(out, null, 2)}\n`);
+    console.log(
+      `\n${relative(ROOT, OUT)} written; ${out.machine.nproc} × ${out.machine.cpu}, Chromium ${chromium}, ${out.seconds} s, ` +
+        `load average ${loadBefore[0].toFixed(2)} before, ${out.load_average.after[0].toFixed(2)} after; ` +
+        `CPU in use by others before the run: ${busyBefore == null ? "?" : `${Math.round(busyBefore * 100)}%`}`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
