@@ -37,4 +37,6 @@ step "browser component tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
 
 step "end-to-end tests (release build, Playwright + axe-core)"
-LLD_DIST=dist node --test --test-concurrency=1 tests/e2e/
+# A debug build too, for the one test that needs its deliberate-panic hook (tests/e2e/panic.test.mjs).
+trunk build --dist build/dist-debug
+LLD_DIST=dist LLD_DEBUG_DIST=build/dist-debug node --test --test-concurrency=1 tests/e2e/

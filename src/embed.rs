@@ -248,3 +248,11 @@ fn install_panic_hook() {
         });
     }));
 }
+
+/// Debug builds only (never in a release bundle): panics on purpose, so the end-to-end tests can
+/// prove that a panic shows every widget's fallback and is reported once.
+#[cfg(debug_assertions)]
+#[wasm_bindgen(js_name = "__lldPanicForTests")]
+pub fn panic_for_tests() {
+    panic!("deliberate panic for the end-to-end tests (debug builds only)");
+}
