@@ -34,7 +34,7 @@ trunk build --release
 node scripts/size.mjs dist
 
 step "browser component tests (wasm-bindgen-test in headless Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test browser
 
 step "end-to-end tests (release build, Playwright + axe-core)"
 # A debug build too, for the one test that needs its deliberate-panic hook (tests/e2e/panic.test.mjs).

@@ -869,3 +869,37 @@ test(
     assert.ok(end.wasm - mid.wasm <= 128 * 1024, `wasm +${end.wasm - mid.wasm} B over the second 500 cycles`);
   },
 );
+
+// ---------------------------------------------------------------------------------------------
+// 10. Content from elsewhere at its worst: 10,000 answers and very long texts (flow-src)
+
+test("flow-src with 10,000 answers on one question and 14,000-character texts: renders, answers, no sideways scroll", async () => {
+  const long = "長い文章です。".repeat(2_000);
+  const answers = Array.from({ length: 10_000 }, (_, i) => ({ id: `a${i}`, text: `${i} ${long.slice(0, 40)}`, next: "r" }));
+  const flow = {
+    id: "big",
+    lang: "ja",
+    title: long,
+    start: "q",
+    questions: [{ id: "q", text: long, answers }],
+    results: [{ id: "r", title: "結果", cause: long, steps: [{ text: long }], checked: "2026-11-25" }],
+  };
+  origins.site.pages.set("/big.json", { body: JSON.stringify(flow), type: "application/json" });
+  const url = publish("/big.html", `${scriptTag()}\n${element({ "flow-src": "/big.json" })}`);
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    await page.goto(url);
+    const w = new Widget(page);
+    await w.waitAt("question", "q", { focus: false, timeout: 30_000 });
+    assert.equal(await w.part("answer").count(), 10_000);
+    await w.answer("a9999").click();
+    await w.waitAt("result", "r");
+    assert.ok(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+      "the page scrolls sideways",
+    );
+    expectOnly(journal, {}, "10,000 answers");
+  } finally {
+    await context.close();
+  }
+});
