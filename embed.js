@@ -4,16 +4,23 @@
 // file (the page may be on another origin), and mounts one independent widget per element.
 // Until a widget is ready, and whenever it cannot start (no wasm, blocked by CSP, a broken flow
 // file, an internal error), the element's own children stay visible as the fallback.
-import init, { mount, fail } from "./line-login-diagnosis.js";
-
 const TAG = "line-login-diagnosis";
 const here = import.meta.url;
+// Start both downloads at once: the wasm does not wait for the glue (a static import would
+// make it), which saves a round trip on slow networks.
+const wasm = fetch(new URL("./line-login-diagnosis_bg.wasm", here));
+wasm.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
+const glue = import("./line-login-diagnosis.js");
+let mount, fail;
 let ready; // Promise<boolean>: whether the wasm module loaded
 const flows = new Map(); // flow file URL -> Promise<string | null>
 const urls = new WeakMap(); // element -> its flow file URL (null: not a URL), decided once
 
 function wasmReady() {
-  ready ??= init({ module_or_path: new URL("./line-login-diagnosis_bg.wasm", here) }).then(
+  ready ??= glue.then(async (bindings) => {
+    await bindings.default({ module_or_path: wasm });
+    ({ mount, fail } = bindings);
+  }).then(
     () => true,
     (error) => {
       console.error(`<${TAG}>: could not load the widget; the fallback content stays visible.`, error);

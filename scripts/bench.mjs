@@ -8,7 +8,8 @@
 //      interleaved with a plain-HTML reference page (same layout, the first question as static
 //      HTML, no script) so machine noise shows up as a ratio
 //   4. layout shift, long tasks during start
-//   5. tap → next screen painted over every answer path (4x CPU), and memory after the walk
+//   5. tap → next screen painted over every answer path (4x CPU), interleaved path by path with a
+//      tap reference (the same screens and CSS swapped in by plain JS), and memory after 1–3 walks
 // Prints tables on stdout and writes everything to the JSON file given by --out.
 //
 // Usage: node scripts/bench.mjs --dist build/bench/dist --named build/bench/names/named.wasm
@@ -587,10 +588,11 @@ async function walkAll(browser, origin, flow) {
   const widget = await walker(browser, `${origin}/`, glue);
   const reference = await walker(browser, `${origin}/reference-taps.html`, null);
   try {
-    // Playwright's own helpers live in the same JS heap: load them before the first measure.
+    // Playwright's own helpers live in the same JS heap: load them before the first measure (a
+    // locator query; not a trial click, which dispatches real input events).
     const firstAnswer = paths[0].moves[0].answer.id;
-    await widget.w.answer(firstAnswer).click({ trial: true });
-    await reference.w.answer(firstAnswer).click({ trial: true });
+    await widget.w.answer(firstAnswer).waitFor();
+    await reference.w.answer(firstAnswer).waitFor();
     const mem = { widget: [await widget.memory()], reference: [await reference.memory()] };
     // Walk 1 (CPU 4x) is the one the targets use. Walks 2 and 3 run unthrottled (faster): walk 2
     // gives the taps without throttling, and memory after walks 1, 2, 3 shows whether anything
@@ -635,7 +637,7 @@ async function referenceHeap(browser, url) {
   const { context, page, cdp } = await newPage(browser, PHONE, CONDITIONS.unthrottled);
   try {
     await page.goto(url, { waitUntil: "load" });
-    await page.locator("button").first().click({ trial: true });
+    await page.locator("button").first().waitFor();
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
     const dom = await cdp.send("Memory.getDOMCounters").catch(() => null);

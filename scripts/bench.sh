@@ -10,7 +10,8 @@
 #      explains every number.
 #
 # Options (environment): BENCH_RUNS=11 (fresh loads per page and condition, at least 7),
-# BENCH_SKIP_BUILD=1 (reuse build/bench from the last run). Takes about 5 minutes on 2 cores.
+# BENCH_SKIP_BUILD=1 (reuse build/bench from the last run). Takes 3–4 minutes on 2 cores; run it
+# on an idle machine (it says so when it is not).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # trunk finds wasm-opt here
