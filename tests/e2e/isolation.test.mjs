@@ -4,7 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { Widget, allPaths, labelCount, launch, loadFlow, marketingPage, openPage, record, snippetFor, startOrigins } from "./lib.mjs";
+import { Widget, allPaths, labelCount, launch, loadFlow, marketingPage, openPage, record, snippetFor, startOrigins, useBrowserAndOrigins } from "./lib.mjs";
 
 const HOSTILE = `
 * { box-sizing: content-box }
@@ -64,13 +64,7 @@ const PROPS = [
 
 let browser;
 let origins;
-before(async () => {
-  [browser, origins] = await Promise.all([launch(), startOrigins()]);
-});
-after(async () => {
-  await browser?.close();
-  await origins?.close();
-});
+useBrowserAndOrigins((b, o) => ([browser, origins] = [b, o]));
 
 /** A path through a question whose answers show label chips, to a result (with a CTA). */
 function labelledPath(flow) {

@@ -22,8 +22,7 @@ import {
   rendered,
   snippetFor,
   startOrigins,
-  DIST,
-} from "./lib.mjs";
+  DIST, useBrowserAndOrigins } from "./lib.mjs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -66,13 +65,7 @@ const snippetAttr = (name) => readmeSnippet().match(new RegExp(`${name}="([^"]*)
 
 let browser;
 let origins;
-before(async () => {
-  [browser, origins] = await Promise.all([launch(), startOrigins()]);
-});
-after(async () => {
-  await browser?.close();
-  await origins?.close();
-});
+useBrowserAndOrigins((b, o) => ([browser, origins] = [b, o]));
 
 /** The page a marketer makes: the README snippet (base URL replaced), `attrs` on the element. */
 function publish(path, attrs = {}) {

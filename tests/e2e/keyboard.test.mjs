@@ -4,17 +4,11 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { LANGS, Widget, allPaths, launch, loadFlow, marketingPage, openPage, record, snippetFor, startOrigins } from "./lib.mjs";
+import { LANGS, Widget, allPaths, launch, loadFlow, marketingPage, openPage, record, snippetFor, startOrigins, useBrowserAndOrigins } from "./lib.mjs";
 
 let browser;
 let origins;
-before(async () => {
-  [browser, origins] = await Promise.all([launch(), startOrigins()]);
-});
-after(async () => {
-  await browser?.close();
-  await origins?.close();
-});
+useBrowserAndOrigins((b, o) => ([browser, origins] = [b, o]));
 
 /** The path to "password-line" (where → password → line) if the data has it, else the longest. */
 function pickPath(flow) {

@@ -16,21 +16,14 @@ import {
   resultLength,
   shortestPathPerResult,
   snippetFor,
-  startOrigins,
-} from "./lib.mjs";
+  startOrigins, useBrowserAndOrigins } from "./lib.mjs";
 
 const NARROW = { ...PHONE, name: "320px phone", viewport: { width: 320, height: 640 } };
 const MIN = 44;
 
 let browser;
 let origins;
-before(async () => {
-  [browser, origins] = await Promise.all([launch(), startOrigins()]);
-});
-after(async () => {
-  await browser?.close();
-  await origins?.close();
-});
+useBrowserAndOrigins((b, o) => ([browser, origins] = [b, o]));
 
 /** Visible buttons and links of the widget smaller than 44×44. */
 function smallTargets(page) {

@@ -6,6 +6,7 @@
 // The expected texts come from the repository's content files, so a build whose content differs
 // from the sources fails.
 
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -216,6 +217,23 @@ export async function startOrigins() {
       await site.close();
     },
   };
+}
+
+/**
+ * Starts Chromium and the two origins before a test file's tests and closes them after;
+ * `set(browser, origins)` receives them.
+ */
+export function useBrowserAndOrigins(set) {
+  let browser;
+  let origins;
+  before(async () => {
+    [browser, origins] = await Promise.all([launch(), startOrigins()]);
+    set(browser, origins);
+  });
+  after(async () => {
+    await browser?.close();
+    await origins?.close();
+  });
 }
 
 /**
