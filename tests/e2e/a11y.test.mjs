@@ -19,6 +19,7 @@ import {
   shortestPathPerResult,
   snippetFor,
   startOrigins,
+  useBrowserAndOrigins,
 } from "./lib.mjs";
 
 const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
@@ -27,14 +28,8 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 let browser;
 let origins;
 let audits = 0;
-before(async () => {
-  [browser, origins] = await Promise.all([launch(), startOrigins()]);
-});
-after(async () => {
-  record({ "axe audits": audits });
-  await browser?.close();
-  await origins?.close();
-});
+useBrowserAndOrigins((b, o) => ([browser, origins] = [b, o]));
+after(() => record({ "axe audits": audits }));
 
 /** Runs axe on the whole page (shadow DOM included); returns readable violations. */
 async function audit(page, where) {

@@ -6,20 +6,14 @@ import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, Widget, launch, loadFlow, marketingPage, openPage, readmeSnippet, record, snippetFor, startOrigins } from "./lib.mjs";
+import { DIST, Widget, launch, loadFlow, marketingPage, openPage, readmeSnippet, record, snippetFor, startOrigins, useBrowserAndOrigins } from "./lib.mjs";
 
 let browser;
 let origins;
 let cases = 0;
 afterEach(() => cases++);
-before(async () => {
-  [browser, origins] = await Promise.all([launch(), startOrigins()]);
-});
-after(async () => {
-  record({ "fallback and configuration cases": cases });
-  await browser?.close();
-  await origins?.close();
-});
+useBrowserAndOrigins((b, o) => ([browser, origins] = [b, o]));
+after(() => record({ "fallback and configuration cases": cases }));
 
 const fallbackHref = () => readmeSnippet().match(/<a href="([^"]*)"/)[1];
 const fallbackText = () => readmeSnippet().match(/<a [^>]*>([^<]*)<\/a>/)[1];

@@ -20,20 +20,15 @@ import {
   rendered,
   snippetFor,
   startOrigins,
+  useBrowserAndOrigins,
 } from "./lib.mjs";
 
 let browser;
 let origins;
 let cases = 0;
 afterEach(() => cases++);
-before(async () => {
-  [browser, origins] = await Promise.all([launch(), startOrigins()]);
-});
-after(async () => {
-  record({ "hostile-page cases": cases });
-  await browser?.close();
-  await origins?.close();
-});
+useBrowserAndOrigins((b, o) => ([browser, origins] = [b, o]));
+after(() => record({ "hostile-page cases": cases }));
 
 const ja = loadFlow("ja");
 const START = ja.start;

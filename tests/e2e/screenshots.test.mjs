@@ -7,20 +7,16 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DESKTOP, PHONE, SCREENSHOTS, Widget, allPaths, launch, loadFlow, marketingPage, openPage, record, snippetFor, startOrigins } from "./lib.mjs";
+import { DESKTOP, PHONE, SCREENSHOTS, Widget, allPaths, launch, loadFlow, marketingPage, openPage, record, snippetFor, startOrigins, useBrowserAndOrigins } from "./lib.mjs";
 
 let browser;
 let origins;
 const written = [];
-before(async () => {
-  [browser, origins] = await Promise.all([launch(), startOrigins()]);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-after(async () => {
+useBrowserAndOrigins((b, o) => ([browser, origins] = [b, o]));
+before(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+after(() => {
   record({ "screenshots written": written.length });
   console.log(`screenshots in ${SCREENSHOTS}: ${written.join(", ")}`);
-  await browser?.close();
-  await origins?.close();
 });
 
 /** where → password → line when the data has it, else the first path. */
