@@ -14,7 +14,7 @@ step "format"
 cargo fmt --all -- --check
 
 step "the pure floor imports no web crate"
-if grep -rnE '\b(yew|web_sys|gloo|wasm_bindgen|js_sys)\b' src/flow src/flow.rs src/config.rs src/content.rs src/cli.rs; then
+if grep -rnE '\b(yew|web_sys|gloo|wasm_bindgen|js_sys)\b' src/flow src/flow.rs src/act.rs src/config.rs src/content.rs src/cli.rs; then
   echo "model/validate/engine/config must stay pure (see docs/architecture in README)"; exit 1
 fi
 

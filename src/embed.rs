@@ -48,9 +48,7 @@ impl Widget {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        // Yew 0.23 keeps a delegated event listener per app alive after `destroy` (it forgets
-        // the closure), and that closure holds the app's container; taking the container out
-        // of the shadow root keeps it from holding the element and its fallback content too.
+        // The element may be mounted again (moved in the page): start from an empty root.
         if let Some(root) = self.host.shadow_root() {
             root.set_inner_html("");
         }

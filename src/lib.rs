@@ -2,13 +2,14 @@
 //!
 //! The floors, each using only the ones below it:
 //!
-//! - [`flow`] (model, json, validate, engine, walk), [`config`], [`events`], [`platform`] and
-//!   [`content`]: pure Rust, tested natively, never importing a web crate (the test script
-//!   greps for it).
-//! - `ui` (Yew components) and `embed` (custom element, shadow root, styles, mount/unmount,
+//! - [`flow`] (model, json, validate, engine, walk), [`act`], [`config`], [`events`],
+//!   [`platform`] and [`content`]: pure Rust, tested natively, never importing a web crate (the
+//!   test script greps for it).
+//! - `ui` (one Yew component and its view functions) and `embed` (custom element, shadow root, styles, mount/unmount,
 //!   panic fallback): compiled for wasm32 only.
 #![deny(missing_docs)]
 
+pub mod act;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -20,3 +21,10 @@ pub mod platform;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod ui;
+/// The wasm allocator (see Cargo.toml for why this one). SAFETY of `AssumeSingleThreaded`: the
+/// widget runs on the page's main thread only; it never starts threads or shares its memory.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: single-threaded, see above.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

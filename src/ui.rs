@@ -1,6 +1,6 @@
-//! The Yew side, kept thin: `App` adapts the engine through a reducer (state is plain data,
-//! actions are an enum, effects such as focus and events live outside the reducer), and the
-//! screens render what the state says. Texts from the flow are always rendered as text.
+//! The Yew side, kept thin: `App` adapts the engine (a click names an `Act`, `update` turns it
+//! into an engine command and queues what the page must hear; `rendered` carries that out), and
+//! the screens render what the state says. Texts from the flow are always rendered as text.
 
 mod app;
 mod page;

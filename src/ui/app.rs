@@ -1,16 +1,25 @@
-//! The root component: a reducer that adapts the engine (state is plain data, actions are an
-//! enum), plus the effects that follow a change: focus on the new heading, the polite
-//! announcement, the events for the host page, and the saved progress.
+//! The root component. Its state is the engine's session plus what only the screen needs; a
+//! visitor's click arrives as an [`Act`] (every button names one in `data-act`, read by one
+//! click listener per widget on the widget's own root element), `update` turns it into an engine
+//! command, and `rendered` carries out what the change queued: focus on the new heading, the
+//! events for the host page, the history entry and the saved progress.
+//!
+//! Yew itself registers no event listener for this widget (there is no `onclick` in any view):
+//! Yew 0.23 never removes its own, so each mount would leak one. The two listeners here (clicks,
+//! and `popstate` with the `history` attribute) are owned by the component and removed when the
+//! widget is destroyed.
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::page;
-use super::screens::View;
-use super::strings::{fill, strings};
+use super::screens::{ResultState, View};
+use super::strings::{fill, strings, Strings};
+use crate::act::Act;
 use crate::config::Config;
 use crate::events::{Event, Kind};
 use crate::flow::engine::{Command, Move, Outcome, Session};
@@ -35,203 +44,193 @@ pub struct AppProps {
     pub platform: Platform,
 }
 
-/// What the visitor did.
-pub enum Action {
-    /// Answer `answer` on question `question` (both ids). Ignored when that question is no
-    /// longer on screen: a second click on a button that was already answered must not answer
-    /// the next question.
-    Answer {
-        question: String,
-        answer: String,
-    },
-    Back,
-    Restart,
-    JumpTo(usize),
-    NotResolved,
-    Resolved,
-    /// Feedback after copying: `Some(true)` copied, `Some(false)` refused.
-    Copied(Option<bool>),
+/// What reaches the component.
+pub enum Msg {
+    /// The visitor clicked a button (or followed the call-to-action).
+    Act(Act),
+    /// The clipboard answered: copied, or refused.
+    Copied(bool),
     /// The browser went to another history entry: show the session it carries.
     Restore(Session),
 }
 
-/// What the page must hear about a change: produced by the reducer (plain data), carried out by
-/// an effect after the render, so several changes between two renders each get theirs.
-pub enum Out {
-    /// An event for the host page (and `dataLayer`).
-    Event {
-        kind: Kind,
-        node: String,
-        answer: Option<String>,
-        result: Option<String>,
-        steps: Vec<String>,
-    },
-    /// A browser history entry with these moves (used with the `history` attribute).
+/// What the page must hear about a change, queued by `update` and carried out in `rendered`
+/// (after the screen shows the change), in order.
+enum Out {
+    /// An event: its name, its `detail` as JSON and, with `data-layer`, its `dataLayer` object.
+    Event(Kind, String, Option<String>),
+    /// A browser history entry with these moves (with the `history` attribute).
     Entry(String),
 }
 
-/// The queue of `Out`s, shared by every state of one widget. Never part of equality.
-#[derive(Clone, Default)]
-pub struct Outbox(Rc<std::cell::RefCell<Vec<Out>>>);
-
-impl PartialEq for Outbox {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-/// The whole UI state: the engine's session plus what only the screen needs.
-#[derive(Clone, PartialEq)]
-pub struct State {
-    flow: Rc<ValidFlow>,
+/// The widget.
+pub struct App {
     session: Session,
-    /// Counts the changes; the effects run when it changes.
+    /// Counts the changes; focus and saving follow each one (never the first render: the
+    /// widget must not steal focus from the page while it loads).
     seq: u32,
+    /// The change `rendered` last carried out.
+    handled: Option<u32>,
     /// The visitor said the current result fixed it.
     resolved: bool,
     /// Feedback of the last copy on this screen.
     copied: Option<bool>,
-    outbox: Outbox,
+    outbox: Vec<Out>,
+    root: yew::NodeRef,
+    heading: yew::NodeRef,
+    /// The click listener (attached after the first render) and the `popstate` one.
+    listeners: Vec<EventListener>,
 }
 
-impl State {
-    fn new(flow: Rc<ValidFlow>, session: Session) -> Self {
-        let state = State {
-            flow,
-            session,
-            seq: 0,
-            resolved: false,
-            copied: None,
-            outbox: Outbox::default(),
-        };
-        state.post(Kind::Start, About::Current);
-        if let NodeRef::Result(_) = state.session.current() {
-            state.post(Kind::Result, About::Current);
-        }
-        state
-    }
-
+impl App {
     /// Queues an event about the current node, or about what `about` names.
-    fn post(&self, kind: Kind, about: About<'_>) {
-        let current = self.flow.id_of(self.session.current()).to_owned();
+    fn post(&mut self, props: &AppProps, kind: Kind, about: About<'_>) {
+        let flow = &props.flow;
+        let current = flow.id_of(self.session.current());
         let on_result = matches!(self.session.current(), NodeRef::Result(_));
         let (node, answer, result) = match (kind, about) {
-            (_, About::Answered(question, answer)) => {
-                (question.to_owned(), Some(answer.to_owned()), None)
-            }
-            (_, About::Left(result)) => (result.to_owned(), None, Some(result.to_owned())),
+            (_, About::Answered(question, answer)) => (question, Some(answer), None),
+            (_, About::Left(result)) => (result, None, Some(result)),
             (Kind::Start | Kind::Restart, About::Current) => (current, None, None),
-            (_, About::Current) => (current.clone(), None, on_result.then_some(current)),
+            (_, About::Current) => (current, None, on_result.then_some(current)),
         };
-        self.outbox.0.borrow_mut().push(Out::Event {
+        let event = Event {
             kind,
+            flow: &flow.flow().id,
             node,
             answer,
             result,
-            steps: self
-                .session
-                .answer_ids(&self.flow)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
-        });
-    }
-
-    /// The state after a move, with its events and history entry queued.
-    fn moved(&self, session: Session, events: &[(Kind, About<'_>)], entry: bool) -> Rc<Self> {
-        let next = State {
-            flow: self.flow.clone(),
-            session,
-            seq: self.seq.wrapping_add(1),
-            resolved: false,
-            copied: None,
-            outbox: self.outbox.clone(),
+            steps: self.session.answer_ids(flow),
         };
-        for (kind, answered) in events {
-            next.post(*kind, *answered);
-        }
-        if entry {
-            let moves = next.session.tokens(&next.flow).join(" ");
-            next.outbox.0.borrow_mut().push(Out::Entry(moves));
-        }
-        Rc::new(next)
+        let data_layer = props.config.data_layer.then(|| event.data_layer_json());
+        self.outbox
+            .push(Out::Event(kind, event.detail_json(), data_layer));
     }
-}
 
-impl Reducible for State {
-    type Action = Action;
+    /// Marks a change: the screen re-renders, focus moves, progress is saved.
+    fn changed(&mut self) {
+        self.seq = self.seq.wrapping_add(1);
+        self.resolved = false;
+        self.copied = None;
+    }
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let flow = &self.flow;
-        let mut session = self.session.clone();
-        let command = match &action {
-            Action::Answer { question, answer } => {
-                if flow.id_of(self.session.current()) != question.as_str() {
-                    return self;
+    /// Carries out an act; true when the screen must re-render.
+    fn act(&mut self, ctx: &Context<Self>, act: Act) -> bool {
+        let props = ctx.props();
+        let flow = &props.flow;
+        let f = flow.flow();
+        let command = match act {
+            Act::Answer { question, answer } => {
+                // Only the question on screen can be answered (see `Act::Answer`).
+                if self.session.current() != NodeRef::Question(question) {
+                    return false;
                 }
-                Command::Answer(answer)
+                match f.questions[question].answers.get(answer) {
+                    Some(a) => Command::Answer(&a.id),
+                    None => return false,
+                }
             }
-            Action::Back => Command::Back,
-            Action::JumpTo(n) => Command::JumpTo(*n),
-            Action::Restart => Command::Restart,
-            Action::NotResolved => Command::NotResolved,
-            Action::Resolved => {
+            Act::Back => Command::Back,
+            Act::JumpTo(n) => Command::JumpTo(n),
+            Act::Restart => Command::Restart,
+            Act::NotResolved => Command::NotResolved,
+            Act::Resolved => {
                 if self.resolved {
-                    return self;
+                    return false;
                 }
-                let next = State {
-                    resolved: true,
-                    seq: self.seq.wrapping_add(1),
-                    ..(*self).clone()
-                };
-                next.post(Kind::Resolved(true), About::Current);
-                return Rc::new(next);
+                self.changed();
+                self.resolved = true;
+                self.post(props, Kind::Resolved(true), About::Current);
+                return true;
             }
-            Action::Copied(copied) => {
-                return Rc::new(State {
-                    copied: *copied,
-                    ..(*self).clone()
-                })
-            }
-            Action::Restore(restored) => {
-                if *restored == self.session {
-                    return self;
-                }
-                // An entry the browser went back to is announced as Back; forward, nothing.
-                let back = restored.history().len() < self.session.history().len();
-                let events: &[_] = if back {
-                    &[(Kind::Back, About::Current)]
-                } else {
-                    &[]
+            Act::Copy | Act::Share | Act::Cta => {
+                let NodeRef::Result(r) = self.session.current() else {
+                    return false;
                 };
-                return self.moved(restored.clone(), events, false);
+                self.result_act(ctx, act, r);
+                return false;
             }
         };
-        let left = flow.id_of(self.session.current()).to_owned();
+        let left = self.session.current();
+        let mut session = self.session.clone();
         if session.apply(flow, command) != Outcome::Moved {
-            // Same Rc: Yew skips the re-render.
-            return self;
+            return false;
         }
-        let at_result = matches!(session.current(), NodeRef::Result(_));
-        let answered;
-        let events: &[(Kind, About<'_>)] = match &action {
-            Action::Answer { question, answer } => {
-                answered = (Kind::Answer, About::Answered(question, answer));
+        self.session = session;
+        self.changed();
+        let at_result = matches!(self.session.current(), NodeRef::Result(_));
+        match act {
+            Act::Answer { question, answer } => {
+                let q = &f.questions[question];
+                let answered = About::Answered(&q.id, &q.answers[answer].id);
+                self.post(props, Kind::Answer, answered);
                 if at_result {
-                    &[answered, (Kind::Result, About::Current)]
-                } else {
-                    std::slice::from_ref(&answered)
+                    self.post(props, Kind::Result, About::Current);
                 }
             }
             // "Did not help" is about the result left behind; then the next one is shown.
-            Action::NotResolved => &[
-                (Kind::Resolved(false), About::Left(&left)),
-                (Kind::Result, About::Current),
-            ],
-            Action::Restart => &[(Kind::Restart, About::Current)],
-            _ => &[(Kind::Back, About::Current)],
+            Act::NotResolved => {
+                self.post(props, Kind::Resolved(false), About::Left(flow.id_of(left)));
+                self.post(props, Kind::Result, About::Current);
+            }
+            Act::Restart => self.post(props, Kind::Restart, About::Current),
+            _ => self.post(props, Kind::Back, About::Current),
+        }
+        let moves = self.session.tokens(flow).join(" ");
+        self.outbox.push(Out::Entry(moves));
+        true
+    }
+
+    /// Copy, share and the call-to-action on result `r`: they change nothing but the feedback.
+    fn result_act(&mut self, ctx: &Context<Self>, act: Act, r: usize) {
+        let props = ctx.props();
+        let flow = &props.flow;
+        let result = &flow.flow().results[r];
+        let share_link = format!("{}#lld={}:{}", page::page_url(), props.key, result.id);
+        let text = match act {
+            Act::Copy => plain_text(flow, r, strings(props.config.lang), &share_link),
+            Act::Share => share_link,
+            _ => {
+                let event = Event {
+                    kind: Kind::Cta,
+                    flow: &flow.flow().id,
+                    node: &result.id,
+                    answer: None,
+                    result: Some(&result.id),
+                    steps: self.session.answer_ids(flow),
+                };
+                let data_layer = props.config.data_layer.then(|| event.data_layer_json());
+                page::emit(
+                    &props.host,
+                    Kind::Cta,
+                    &event.detail_json(),
+                    data_layer.as_deref(),
+                );
+                return;
+            }
         };
-        self.moved(session, events, true)
+        let link = ctx.link().clone();
+        page::copy(&text, move |ok| link.send_message(Msg::Copied(ok)));
+    }
+
+    /// Attaches the click listener to the widget's root element: every `data-act` below it.
+    fn listen_for_clicks(&mut self, ctx: &Context<Self>) {
+        let Some(root) = self.root.cast::<Element>() else {
+            return;
+        };
+        let link = ctx.link().clone();
+        self.listeners
+            .push(EventListener::new(&root, "click", move |event| {
+                let act = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest("[data-act]").ok().flatten())
+                    .and_then(|button| button.get_attribute("data-act"))
+                    .and_then(|value| Act::decode(&value));
+                if let Some(act) = act {
+                    link.send_message(Msg::Act(act));
+                }
+            }));
     }
 }
 
@@ -251,36 +250,8 @@ pub fn storage_key(flow: &ValidFlow, key: &str) -> String {
     format!("lld:{}:{key}", flow.flow().id)
 }
 
-/// Carries out what the reducer queued: events (and `dataLayer` pushes), history entries.
-fn flush(outbox: &Outbox, host: &HtmlElement, config: &Config, flow: &ValidFlow, key: &str) {
-    let queued: Vec<Out> = outbox.0.borrow_mut().drain(..).collect();
-    for out in queued {
-        match out {
-            Out::Event {
-                kind,
-                node,
-                answer,
-                result,
-                steps,
-            } => {
-                let event = Event {
-                    kind,
-                    flow: &flow.flow().id,
-                    node: &node,
-                    answer: answer.as_deref(),
-                    result: result.as_deref(),
-                    steps: steps.iter().map(String::as_str).collect(),
-                };
-                page::emit(host, &event, config.data_layer);
-            }
-            Out::Entry(moves) if config.history => page::push_history(key, &moves),
-            Out::Entry(_) => {}
-        }
-    }
-}
-
 /// The result as plain text, for "copy the steps".
-fn plain_text(flow: &ValidFlow, r: usize, t: &super::strings::Strings, link: &str) -> String {
+fn plain_text(flow: &ValidFlow, r: usize, t: &Strings, link: &str) -> String {
     let result = &flow.flow().results[r];
     let mut out = format!("{}\n{}\n\n", result.title, result.cause);
     for (i, step) in result.steps.iter().enumerate() {
@@ -293,173 +264,176 @@ fn plain_text(flow: &ValidFlow, r: usize, t: &super::strings::Strings, link: &st
     out
 }
 
-/// The widget.
-#[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
-    let initial = props.initial.clone();
-    let flow = props.flow.clone();
-    let state = use_reducer(|| State::new(flow, initial));
-    let heading = use_node_ref();
-    // With `history`, every change the visitor makes is a browser history entry (below), so the
-    // back gesture returns through the screens they saw, in order, before it leaves the page.
-    // An entry without widget state is the page as it was before: the first question. Entries
-    // of another widget on the page are left to it.
-    {
-        let state = state.clone();
-        let key = props.key.clone();
-        let enabled = props.config.history;
-        use_effect_with((), move |_| {
-            let listener = enabled.then(|| {
-                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::PopStateEvent>() else {
-                        return;
-                    };
-                    let flow = &state.flow;
-                    let session = match page::history_moves(&e.state(), &key) {
-                        page::Entry::Ours(moves) => {
-                            Session::replay(flow, moves.split(' ').filter(|t| !t.is_empty()))
-                        }
-                        page::Entry::Page => Some(Session::new(flow)),
-                        page::Entry::OtherWidget => None,
-                    };
-                    if let Some(session) = session {
-                        state.dispatch(Action::Restore(session));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        // After each change: focus the new heading (never on the first render: the widget
-        // must not steal focus from the page while it loads), carry out the queued events and
-        // history entries, save the progress.
-        let heading = heading.clone();
-        let state = state.clone();
-        let host = props.host.clone();
-        let config = props.config.clone();
-        let key = props.key.clone();
-        use_effect_with(state.seq, move |seq| {
-            if *seq > 0 {
-                if let Some(h) = heading.cast::<HtmlElement>() {
-                    let _ = h.focus();
-                }
+/// With `history`, every change the visitor makes is a browser history entry, so the back
+/// gesture returns through the screens they saw, in order, before it leaves the page. An entry
+/// without widget state is the page as it was before: the first question. Entries of another
+/// widget on the page are left to it.
+fn listen_for_history(ctx: &Context<App>) -> EventListener {
+    let props = ctx.props();
+    let (flow, key, link) = (props.flow.clone(), props.key.clone(), ctx.link().clone());
+    EventListener::new(&gloo::utils::window(), "popstate", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::PopStateEvent>() else {
+            return;
+        };
+        let session = match page::history_moves(&e.state(), &key) {
+            page::Entry::Ours(moves) => {
+                Session::replay(&flow, moves.split(' ').filter(|t| !t.is_empty()))
             }
-            flush(&state.outbox, &host, &config, &state.flow, &key);
-            let moves = state.session.tokens(&state.flow).join(" ");
-            page::save(
-                &storage_key(&state.flow, &key),
-                (!state.session.history().is_empty()).then_some(moves.as_str()),
-            );
-        });
+            page::Entry::Page => Some(Session::new(&flow)),
+            page::Entry::OtherWidget => None,
+        };
+        if let Some(session) = session {
+            link.send_message(Msg::Restore(session));
+        }
+    })
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = AppProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let props = ctx.props();
+        let mut app = App {
+            session: props.initial.clone(),
+            seq: 0,
+            handled: None,
+            resolved: false,
+            copied: None,
+            outbox: Vec::new(),
+            root: yew::NodeRef::default(),
+            heading: yew::NodeRef::default(),
+            listeners: Vec::new(),
+        };
+        if props.config.history {
+            app.listeners.push(listen_for_history(ctx));
+        }
+        app.post(props, Kind::Start, About::Current);
+        if let NodeRef::Result(_) = app.session.current() {
+            app.post(props, Kind::Result, About::Current);
+        }
+        app
     }
 
-    let config = &props.config;
-    let t = strings(config.lang);
-    let flow = &state.flow;
-    let on = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
-    let view = View {
-        t,
-        config,
-        on: &on,
-        heading: &heading,
-        platform: props.platform,
-    };
-
-    let (screen, announcement) = match state.session.current() {
-        NodeRef::Question(q) => {
-            let question = &flow.flow().questions[q];
-            let asked = state.session.answer_ids(flow).len() + 1;
-            let left = flow.questions_left(q).saturating_sub(1);
-            let progress = format!(
-                "{} · {}",
-                fill(t.question_n, asked),
-                if left == 0 {
-                    t.last_question.to_owned()
-                } else {
-                    fill(t.more_at_most, left)
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Act(act) => self.act(ctx, act),
+            Msg::Copied(ok) => {
+                self.copied = Some(ok);
+                true
+            }
+            Msg::Restore(restored) => {
+                if restored == self.session {
+                    return false;
                 }
-            );
-            let announcement = format!("{progress}: {}", question.text);
-            (view.question(question, &progress), announcement)
+                // An entry the browser went back to is announced as Back; forward, nothing.
+                let back = restored.history().len() < self.session.history().len();
+                self.session = restored;
+                self.changed();
+                if back {
+                    self.post(ctx.props(), Kind::Back, About::Current);
+                }
+                true
+            }
         }
-        NodeRef::Result(r) => {
-            let f = flow.flow();
-            let result = &f.results[r];
-            let tips: Vec<&Tip> = result
-                .tips
-                .iter()
-                .filter_map(|id| f.tips.iter().find(|tip| &tip.id == id))
-                .collect();
-            let after_no = matches!(
-                state.session.history().last(),
-                Some(Move::Unresolved { .. })
-            );
-            let share_link = format!("{}#lld={}:{}", page::page_url(), props.key, result.id);
-            // The text is built when the button is pressed, not on every render.
-            let copy = |text: Box<dyn Fn() -> String>| {
-                let on = on.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let on = on.clone();
-                    page::copy(&text(), move |ok| on.emit(Action::Copied(Some(ok))));
-                })
-            };
-            let cta = {
-                let host = props.host.clone();
-                let data_layer = config.data_layer;
-                let flow = state.flow.clone();
-                let steps: Vec<String> = state
-                    .session
-                    .answer_ids(flow.as_ref())
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect();
-                let id = result.id.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let e = Event {
-                        kind: Kind::Cta,
-                        flow: &flow.flow().id,
-                        node: &id,
-                        answer: None,
-                        result: Some(&id),
-                        steps: steps.iter().map(String::as_str).collect(),
-                    };
-                    page::emit(&host, &e, data_layer);
-                })
-            };
-            let actions = super::screens::ResultActions {
-                has_next: flow.next_result(r).is_some(),
-                after_no,
-                resolved: state.resolved,
-                copied: state.copied,
-                cta_href: config.cta_link(&result.id),
-                on_cta: cta,
-                on_copy: copy({
-                    let (flow, link) = (flow.clone(), share_link.clone());
-                    Box::new(move || plain_text(&flow, r, t, &link))
-                }),
-                on_share: copy(Box::new(move || share_link.clone())),
-            };
-            (
-                view.result(result, &tips, &actions),
-                format!("{}: {}", t.result, result.title),
-            )
-        }
-    };
+    }
 
-    html! {
-        <section class="lld" data-theme={config.theme.name()} lang={config.lang.tag()} aria-label={flow.flow().title.clone()}>
-            <p class="title">{ &flow.flow().title }</p>
-            // Back and Restart above the screen: at hand even under a long result.
-            { view.nav(state.session.at_start(flow)) }
-            { screen }
-            { view.trail(flow, &state.session) }
-            <p class="sr-only" aria-live="polite" aria-atomic="true">
-                { if state.seq > 0 { announcement } else { String::new() } }
-            </p>
-        </section>
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if first_render {
+            self.listen_for_clicks(ctx);
+        }
+        let props = ctx.props();
+        for out in std::mem::take(&mut self.outbox) {
+            match out {
+                Out::Event(kind, detail, data_layer) => {
+                    page::emit(&props.host, kind, &detail, data_layer.as_deref())
+                }
+                Out::Entry(moves) if props.config.history => page::push_history(&props.key, &moves),
+                Out::Entry(_) => {}
+            }
+        }
+        if self.handled == Some(self.seq) {
+            return;
+        }
+        self.handled = Some(self.seq);
+        if self.seq > 0 {
+            if let Some(h) = self.heading.cast::<HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+        let flow = &props.flow;
+        let moves = self.session.tokens(flow).join(" ");
+        page::save(
+            &storage_key(flow, &props.key),
+            (!self.session.history().is_empty()).then_some(moves.as_str()),
+        );
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let props = ctx.props();
+        let config = &props.config;
+        let t = strings(config.lang);
+        let flow = &props.flow;
+        let f = flow.flow();
+        let view = View {
+            t,
+            config,
+            heading: &self.heading,
+            platform: props.platform,
+        };
+
+        let (screen, announcement) = match self.session.current() {
+            NodeRef::Question(q) => {
+                let asked = self.session.answer_ids(flow).len() + 1;
+                let left = flow.questions_left(q).saturating_sub(1);
+                let progress = format!(
+                    "{} · {}",
+                    fill(t.question_n, asked),
+                    if left == 0 {
+                        t.last_question.to_owned()
+                    } else {
+                        fill(t.more_at_most, left)
+                    }
+                );
+                let question = &f.questions[q];
+                let announcement = format!("{progress}: {}", question.text);
+                (view.question(q, question, &progress), announcement)
+            }
+            NodeRef::Result(r) => {
+                let result = &f.results[r];
+                let tips: Vec<&Tip> = result
+                    .tips
+                    .iter()
+                    .filter_map(|id| f.tips.iter().find(|tip| &tip.id == id))
+                    .collect();
+                let state = ResultState {
+                    has_next: flow.next_result(r).is_some(),
+                    after_no: matches!(
+                        self.session.history().last(),
+                        Some(Move::Unresolved { .. })
+                    ),
+                    resolved: self.resolved,
+                    copied: self.copied,
+                    cta_href: config.cta_link(&result.id),
+                };
+                (
+                    view.result(result, &tips, &state),
+                    format!("{}: {}", t.result, result.title),
+                )
+            }
+        };
+
+        html! {
+            <section class="lld" ref={self.root.clone()} data-theme={config.theme.name()} lang={config.lang.tag()} aria-label={f.title.clone()}>
+                <p class="title">{ &f.title }</p>
+                // Back and Restart above the screen: at hand even under a long result.
+                { view.nav(self.session.at_start(flow)) }
+                { screen }
+                { view.trail(flow, &self.session) }
+                <p class="sr-only" aria-live="polite" aria-atomic="true">
+                    { if self.seq > 0 { announcement } else { String::new() } }
+                </p>
+            </section>
+        }
     }
 }

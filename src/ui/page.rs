@@ -1,7 +1,7 @@
 //! The widget's side effects on the page, each failing quietly where the page or the browser
 //! forbids it: events on the host element (and `window.dataLayer`), progress in sessionStorage,
-//! the clipboard, the address's fragment. Called from effects and callbacks, never from the
-//! reducer.
+//! the clipboard, the address's fragment. Called from the component's `rendered` and click
+//! handling, never while it decides what changes.
 //!
 //! Storage goes through `web_sys` rather than gloo-storage: gloo's typed API needs serde_json
 //! (about 20 KB gzip, see `flow::json`) and its `raw()` panics where storage is blocked
@@ -13,22 +13,23 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-use crate::events::Event;
+use crate::events::Kind;
 
-/// Dispatches the event on the host (`bubbles`, `composed`) and, with `data-layer`, pushes it to
+/// Dispatches event `kind` with this `detail` (JSON) on the host (`bubbles`, `composed`) and,
+/// given a `dataLayer` object (JSON, with the `data-layer` attribute), pushes it to
 /// `window.dataLayer` (created if absent; left alone, with one warning, if it is not a list).
-pub fn emit(host: &HtmlElement, event: &Event<'_>, data_layer: bool) {
+pub fn emit(host: &HtmlElement, kind: Kind, detail: &str, data_layer: Option<&str>) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    if let Ok(detail) = JSON::parse(&event.detail_json()) {
+    if let Ok(detail) = JSON::parse(detail) {
         init.set_detail(&detail);
     }
-    if let Ok(e) = CustomEvent::new_with_event_init_dict(event.kind.name(), &init) {
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(kind.name(), &init) {
         let _ = host.dispatch_event(&e);
     }
-    if data_layer {
-        push_data_layer(&event.data_layer_json());
+    if let Some(json) = data_layer {
+        push_data_layer(json);
     }
 }
 

@@ -2,31 +2,31 @@
 //!
 //! Plain view functions over borrowed data, not components: the widget shows one screen at a
 //! time and re-renders it whole on each move, so component boundaries would buy nothing and
-//! each one costs wasm size (props, comparisons, hook plumbing). They only render and send
-//! `Action`s; none of them knows how the flow is walked.
+//! each one costs wasm size (props, comparisons, hook plumbing). They only render; each button
+//! names what it asks for in `data-act` (see `crate::act`), and none of them knows how the flow
+//! is walked.
 
 use yew::prelude::*;
 
-use super::app::Action;
 use super::rich::rich;
 use super::strings::{date, Strings};
+use crate::act::Act;
 use crate::config::Config;
 use crate::flow::engine::{Move, Session};
 use crate::flow::model::{Place, Question, ResultNode, Step, Tip};
 use crate::flow::validate::ValidFlow;
 use crate::platform::Platform;
 
-/// What every view needs: the texts, the config, the device, and where to send actions.
+/// What every view needs: the texts, the config, the device, and the heading to focus.
 pub struct View<'a> {
     pub t: &'static Strings,
     pub config: &'a Config,
-    pub on: &'a Callback<Action>,
     pub heading: &'a NodeRef,
     pub platform: Platform,
 }
 
-/// The result screen's state and callbacks beyond the result itself.
-pub struct ResultActions {
+/// The result screen's state beyond the result itself.
+pub struct ResultState {
     /// A next most likely cause exists ("did not help" leads somewhere).
     pub has_next: bool,
     /// This result was reached by "did not help".
@@ -37,34 +37,27 @@ pub struct ResultActions {
     pub copied: Option<bool>,
     /// The call-to-action's link carrying the result, if configured.
     pub cta_href: Option<String>,
-    pub on_cta: Callback<MouseEvent>,
-    pub on_copy: Callback<MouseEvent>,
-    pub on_share: Callback<MouseEvent>,
 }
 
 impl View<'_> {
-    /// A button sending `action`.
-    fn button(
-        &self,
-        part: &'static str,
-        label: Html,
-        action: impl Fn() -> Action + 'static,
-    ) -> Html {
-        let on = self.on.clone();
+    /// A secondary button asking for `act`.
+    fn button(&self, part: &'static str, label: Html, act: Act) -> Html {
         html! {
-            <button type="button" {part} class="secondary" onclick={move |_| on.emit(action())}>{ label }</button>
+            <button type="button" {part} class="secondary" data-act={act.encode()}>{ label }</button>
         }
     }
 
-    /// One question: progress, heading, help, answer buttons.
-    pub fn question(&self, q: &Question, progress: &str) -> Html {
-        let answers = q.answers.iter().map(|a| {
-            let on = self.on.clone();
-            let (question, answer) = (q.id.clone(), a.id.clone());
+    /// One question (`questions[index]`): progress, heading, help, answer buttons.
+    pub fn question(&self, index: usize, q: &Question, progress: &str) -> Html {
+        let answers = q.answers.iter().enumerate().map(|(i, a)| {
+            let act = Act::Answer {
+                question: index,
+                answer: i,
+            };
             html! {
                 <li>
                     <button type="button" part="answer" class="answer" data-testid={format!("answer-{}", a.id)}
-                        onclick={move |_| on.emit(Action::Answer { question: question.clone(), answer: answer.clone() })}>
+                        data-act={act.encode()}>
                         { rich(&a.text) }
                     </button>
                 </li>
@@ -114,12 +107,12 @@ impl View<'_> {
 
     /// One result: title, cause, numbered steps, notes, "did it fix it?", CTA, copy and share,
     /// tips, date.
-    pub fn result(&self, r: &ResultNode, tips: &[&Tip], a: &ResultActions) -> Html {
+    pub fn result(&self, r: &ResultNode, tips: &[&Tip], a: &ResultState) -> Html {
         let t = self.t;
         let (has_next, after_no, resolved) = (a.has_next, a.after_no, a.resolved);
         let cta = a.cta_href.as_ref().map(|href| {
             let label = self.config.cta_label.as_deref().unwrap_or(t.cta_default);
-            html! { <a part="cta" class="cta" href={href.clone()} onclick={a.on_cta.clone()}>{ label }</a> }
+            html! { <a part="cta" class="cta" href={href.clone()} data-act={Act::Cta.encode()}>{ label }</a> }
         });
         // Inside LINE's in-app browser, pages such as the admin page may need the real browser.
         let in_app_hint =
@@ -149,9 +142,9 @@ impl View<'_> {
                     } else {
                         <p class="resolved-q">{ t.resolved_q }</p>
                         <div class="resolved-buttons">
-                            { self.button("resolved-yes", html! { t.yes }, || Action::Resolved) }
+                            { self.button("resolved-yes", html! { t.yes }, Act::Resolved) }
                             if has_next {
-                                { self.button("resolved-no", html! { t.no }, || Action::NotResolved) }
+                                { self.button("resolved-no", html! { t.no }, Act::NotResolved) }
                             }
                         </div>
                         // At the end of the line, the call-to-action is framed as help.
@@ -162,8 +155,8 @@ impl View<'_> {
                 </div>
                 if let Some(cta) = cta { <p class="cta-row">{ cta }</p> }
                 <div class="share-row">
-                    <button type="button" part="copy" class="secondary" onclick={a.on_copy.clone()}>{ t.copy }</button>
-                    <button type="button" part="share" class="secondary" onclick={a.on_share.clone()}>{ t.share }</button>
+                    { self.button("copy", html! { t.copy }, Act::Copy) }
+                    { self.button("share", html! { t.share }, Act::Share) }
                     <p class="copied" role="status">
                         { match a.copied { Some(true) => t.copied, Some(false) => t.copy_failed, None => "" } }
                     </p>
@@ -191,8 +184,8 @@ impl View<'_> {
         }
         html! {
             <div class="nav">
-                { self.button("back", html! { <>{ "‹ " }{ self.t.back }</> }, || Action::Back) }
-                { self.button("restart", html! { self.t.restart }, || Action::Restart) }
+                { self.button("back", html! { <>{ "‹ " }{ self.t.back }</> }, Act::Back) }
+                { self.button("restart", html! { self.t.restart }, Act::Restart) }
             </div>
         }
     }
@@ -214,11 +207,10 @@ impl View<'_> {
                     (f.results[result].title.as_str(), t.not_resolved_trail)
                 }
             };
-            let on = self.on.clone();
             html! {
                 <li>
                     <button type="button" class="trail-item" title={t.trail_return}
-                        onclick={move |_| on.emit(Action::JumpTo(i))}>
+                        data-act={Act::JumpTo(i).encode()}>
                         <span class="trail-q">{ rich(asked) }</span>
                         <span class="trail-a">{ rich(answered) }</span>
                     </button>
