@@ -6,10 +6,17 @@
 // file, an internal error), the element's own children stay visible as the fallback.
 const TAG = "line-login-diagnosis";
 const here = import.meta.url;
+const WASM = "line-login-diagnosis_bg.wasm";
+// Subresource Integrity of the files this loader fetches, by name. Empty here; a release build
+// (scripts/minify.mjs) fills in the sha384 of the wasm and of each built-in flow file, so a page
+// that pins this file with `integrity` pins everything the widget runs.
+const INTEGRITY = {};
+const fetchPinned = (name) => fetch(new URL(`./${name}`, here), { integrity: INTEGRITY[name] });
 // Start both downloads at once: the wasm does not wait for the glue (a static import would
 // make it), which saves a round trip on slow networks.
-const wasm = fetch(new URL("./line-login-diagnosis_bg.wasm", here));
+const wasm = fetchPinned(WASM);
 wasm.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
+// A release build replaces this import with the glue itself (one file for SRI to pin).
 const glue = import("./line-login-diagnosis.js");
 let mount, fail;
 let ready; // Promise<boolean>: whether the wasm module loaded
@@ -31,8 +38,8 @@ function wasmReady() {
 }
 
 // The flow file an element needs: its `flow-src` (relative to the page), else the built-in
-// diagnosis in its language next to this file. (The widget validates `lang` itself and warns
-// about a wrong value; this only picks the file to fetch early.)
+// diagnosis in its language next to this file (pinned by INTEGRITY). (The widget validates
+// `lang` itself and warns about a wrong value; this only picks the file to fetch early.)
 function flowUrl(el) {
   if (!urls.has(el)) urls.set(el, resolveFlowUrl(el));
   return urls.get(el);
@@ -53,9 +60,10 @@ function resolveFlowUrl(el) {
 function flowText(url) {
   if (url === null) return Promise.resolve(null);
   if (!flows.has(url)) {
+    const builtIn = url.startsWith(new URL("./content/", here).href) ? url.slice(new URL("./", here).href.length) : "";
     flows.set(
       url,
-      fetch(url)
+      fetch(url, { integrity: INTEGRITY[builtIn] })
         .then((response) => {
           if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
           return response.text();

@@ -22,7 +22,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { measure } from "./size.mjs";
-import { DESKTOP, PHONE, ROOT, Widget, allPaths, launch, loadFlow, rendered } from "../tests/e2e/lib.mjs";
+import { DESKTOP, PHONE, ROOT, Widget, allPaths, launch, loadFlow, rendered, wasmMemoryBytes } from "../tests/e2e/lib.mjs";
 import { startServer } from "../tests/e2e/server.mjs";
 
 // ---------------------------------------------------------------------------------------------
@@ -539,22 +539,16 @@ async function loadOnce(browser, url, { device, condition, widget }) {
   }
 }
 
-async function memory(page, cdp, glueUrl) {
+async function memory(page, cdp, widget) {
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
   const dom = await cdp.send("Memory.getDOMCounters").catch(() => null);
-  const wasm = !glueUrl ? null : await page.evaluate(async (url) => {
-    // The glue module is already loaded by embed.js (same URL, same instance): its default
-    // export returns the initialized wasm exports, including the memory, without loading again.
-    const glue = await import(url);
-    const exports = await glue.default();
-    return exports?.memory?.buffer?.byteLength ?? null;
-  }, glueUrl);
+  const wasm = widget ? await wasmMemoryBytes(cdp) : null;
   return { js_heap_used: heap.usedSize, js_heap_total: heap.totalSize, wasm_memory: wasm, dom };
 }
 
 /** A page walked tap by tap: every tap is timed in the page (see INIT). */
-async function walker(browser, url, glue) {
+async function walker(browser, url, widget) {
   const { context, page, cdp } = await newPage(browser, PHONE, { network: null, cpu: CPU_RATE });
   await page.goto(url, { waitUntil: "load" });
   await withTimeout(page.evaluate("window.__bench.readyPromise"), 30_000, `${url}: ready`);
@@ -574,7 +568,7 @@ async function walker(browser, url, glue) {
     }
     await tap(w.part("restart"), `question:${start}`);
   };
-  return { context, page, cdp, w, walkPath, taps: () => n, memory: () => memory(page, cdp, glue) };
+  return { context, page, cdp, w, walkPath, taps: () => n, memory: () => memory(page, cdp, widget) };
 }
 
 /**
@@ -583,10 +577,9 @@ async function walker(browser, url, glue) {
  * of the widget alone to see whether anything keeps growing.
  */
 async function walkAll(browser, origin, flow) {
-  const glue = `${origin}/line-login-diagnosis.js`;
   const paths = allPaths(flow);
-  const widget = await walker(browser, `${origin}/`, glue);
-  const reference = await walker(browser, `${origin}/reference-taps.html`, null);
+  const widget = await walker(browser, `${origin}/`, true);
+  const reference = await walker(browser, `${origin}/reference-taps.html`, false);
   try {
     // Playwright's own helpers live in the same JS heap: load them before the first measure (a
     // locator query; not a trial click, which dispatches real input events).
@@ -653,7 +646,7 @@ function summarizeLoads(pairs) {
   const ratio = (f) => ok.map((p) => f(p.widget) / f(p.reference));
   const file = (l, name) => l.resources.find((r) => r.name === name);
   const waterfall = {};
-  for (const name of ["demo.css", "embed.js", "line-login-diagnosis.js", "line-login-diagnosis_bg.wasm", "content/line-login.ja.json"]) {
+  for (const name of ["demo.css", "embed.js", "line-login-diagnosis_bg.wasm", "content/line-login.ja.json"]) {
     waterfall[name] = {
       start: stats(pick("widget", (l) => file(l, name)?.start)),
       end: stats(pick("widget", (l) => file(l, name)?.end)),

@@ -7,13 +7,13 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // The ceiling in KB (1 KB = 1000 bytes) of gzip for everything the widget loads: the build fails
 // above it. It is a ratchet, lowered as size work lands; TARGET_KB is where it is headed (the
 // README's "Size" section has the current numbers and what the next kilobytes would take).
-export const BUDGET_KB = 123;
+export const BUDGET_KB = 115;
 export const TARGET_KB = 100;
-// What a page loads for the widget: the loader, the wasm-bindgen glue, the wasm module and the
-// flow file of its language (Japanese, the default; the English file is about the same size).
+// What a page loads for the widget: the loader (the release build inlines the wasm-bindgen glue
+// into it, scripts/minify.mjs), the wasm module and the flow file of its language (Japanese, the
+// default; the English file is about the same size).
 export const WIDGET_FILES = [
   "embed.js",
-  "line-login-diagnosis.js",
   "line-login-diagnosis_bg.wasm",
   "content/line-login.ja.json",
 ];
@@ -47,8 +47,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const toGo = report.total.gzip - report.target_gzip;
     console.log(toGo > 0 ? `target: ${report.target_gzip} B, ${toGo} B to go` : `target: ${report.target_gzip} B, met`);
   }
-  const glue = readFileSync(join(dist, "line-login-diagnosis.js"), "utf8");
-  if (/from\s+['"]env['"]/.test(glue)) {
+  const loader = readFileSync(join(dist, "embed.js"), "utf8");
+  if (/from\s*['"]env['"]/.test(loader)) {
     console.error("size: the JS glue imports from 'env': a Rust dependency links a C/env symbol that browsers cannot provide");
     process.exit(1);
   }

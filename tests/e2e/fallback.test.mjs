@@ -4,6 +4,7 @@
 
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, Widget, launch, loadFlow, marketingPage, openPage, readmeSnippet, record, snippetFor, startOrigins, useBrowserAndOrigins } from "./lib.mjs";
@@ -32,6 +33,10 @@ function assertOnly(journal, { errors, http }) {
   assert.deepEqual(failed, [], "failed requests");
 }
 
+// The release embed.js fetches its files with `integrity`: the body of a 404 answer fails the
+// check too, and Chromium says so in two more console errors.
+const SRI_404 = /SRI's integrity checks failed|valid digest in the 'integrity' attribute/;
+
 async function expectFallbackLink(page) {
   const link = page.getByRole("link", { name: fallbackText() });
   await link.waitFor({ state: "visible" });
@@ -51,7 +56,7 @@ test("the wasm file 404s: the fallback link stays visible, no uncaught error", a
     await expectFallbackLink(page);
     assert.equal(await page.locator("line-login-diagnosis").evaluate((el) => el.shadowRoot), null, "a shadow root hides the fallback");
     assertOnly(journal, {
-      errors: [/Failed to load resource.*404/, /could not load the widget; the fallback content stays visible/],
+      errors: [/Failed to load resource.*404/, /could not load the widget; the fallback content stays visible/, SRI_404],
       http: ["/line-login-diagnosis_bg.wasm"],
     });
   } finally {
@@ -79,7 +84,7 @@ for (const lang of ["ja", "en"]) {
       assert.ok(inside, "the fallback link is not slotted into the error box");
       assert.equal(await w.part("question").count(), 0);
       assertOnly(journal, {
-        errors: [/Failed to load resource.*404/, new RegExp(`could not load .*line-login\\.${lang}\\.json`)],
+        errors: [/Failed to load resource.*404/, new RegExp(`could not load .*line-login\\.${lang}\\.json`), SRI_404],
         http: [path],
       });
     } finally {
@@ -90,19 +95,110 @@ for (const lang of ["ja", "en"]) {
 }
 
 test("a broken flow file (an answer pointing nowhere): the error part, the fallback link, a precise console error", async () => {
-  const path = "/content/line-login.ja.json";
+  // Served as the page owner's own file (flow-src): the built-in files are pinned by their
+  // integrity hash, so a changed built-in file never gets as far as validation (next tests).
+  const path = "/broken-flow.json";
   const flow = JSON.parse(readFileSync(join(DIST, "content", "line-login.ja.json"), "utf8"));
   flow.questions[0].answers[0].next = "no-such-node";
   origins.widget.pages.set(path, { body: JSON.stringify(flow), type: "application/json" });
   const { context, page, journal } = await openPage(browser, origins);
   try {
-    origins.site.pages.set("/broken-flow.html", marketingPage({ body: snippetFor(origins.widget.origin) }));
+    const body = snippetFor(origins.widget.origin, { "flow-src": `${origins.widget.origin}${path}` });
+    origins.site.pages.set("/broken-flow.html", marketingPage({ body }));
     await page.goto(origins.site.url("/broken-flow.html"));
     await new Widget(page).part("error").waitFor({ state: "visible" });
     await expectFallbackLink(page);
-    assertOnly(journal, { errors: [/not a valid flow file[\s\S]*no-such-node/], http: [] });
+    assertOnly(journal, { errors: [/broken-flow\.json is not a valid flow file[\s\S]*no-such-node/], http: [] });
   } finally {
     origins.widget.pages.delete(path);
+    await context.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Subresource Integrity: the release embed.js pins the wasm and the built-in flow files by their
+// sha384 (scripts/minify.mjs), and the build's snippet.html pins embed.js itself.
+
+/** The build's snippet with integrity, pointing at the widget's origin. */
+const sriSnippet = () => readFileSync(join(DIST, "snippet.html"), "utf8").split("BASE/").join(`${origins.widget.origin}/`);
+
+/** `bytes` with one UTF-8 text replaced by another of the same length: still a valid file. */
+function tamper(bytes, from, to) {
+  const [a, b] = [Buffer.from(from), Buffer.from(to)];
+  assert.equal(a.length, b.length);
+  const at = bytes.indexOf(a);
+  assert.ok(at >= 0, `${from} is not in the file`);
+  const out = Buffer.from(bytes);
+  b.copy(out, at);
+  return out;
+}
+
+test("the build's snippet with integrity (snippet.html) starts the widget cross-origin, and integrity.json lists every file", async () => {
+  const flow = loadFlow("ja");
+  const pinned = JSON.parse(readFileSync(join(DIST, "integrity.json"), "utf8"));
+  assert.deepEqual(Object.keys(pinned).sort(), ["content/line-login.en.json", "content/line-login.ja.json", "embed.js", "line-login-diagnosis_bg.wasm"]);
+  const embed = readFileSync(join(DIST, "embed.js"), "utf8");
+  for (const [file, hash] of Object.entries(pinned)) {
+    const actual = `sha384-${createHash("sha384").update(readFileSync(join(DIST, file))).digest("base64")}`;
+    assert.equal(hash, actual, `integrity.json is wrong for ${file}`);
+    if (file !== "embed.js") assert.ok(embed.includes(hash), `embed.js does not pin ${file}`);
+  }
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    assert.match(sriSnippet(), new RegExp(`integrity="${pinned["embed.js"].replace(/[+/]/g, "\\$&")}"`));
+    origins.site.pages.set("/sri.html", marketingPage({ body: sriSnippet() }));
+    await page.goto(origins.site.url("/sri.html"));
+    await new Widget(page).ready(flow.start);
+    journal.assertClean("the integrity snippet");
+  } finally {
+    await context.close();
+  }
+});
+
+const tampered = [
+  // A valid wasm module with a different UI text: it would run, but it is not the one built.
+  { name: "the wasm", path: "/line-login-diagnosis_bg.wasm", from: "最初から", to: "最初まで", type: "application/wasm", expect: /could not load the widget/ },
+  // A well-formed flow file with one word changed.
+  { name: "a built-in flow file", path: "/content/line-login.ja.json", from: "ログイン", to: "ロゲイン", type: "application/json", expect: /could not load .*line-login\.ja\.json/ },
+];
+for (const t of tampered) {
+  test(`${t.name} changed on the server is refused by its integrity hash: the fallback link, no widget`, async () => {
+    const original = readFileSync(join(DIST, t.path.slice(1)));
+    origins.widget.pages.set(t.path, { body: tamper(original, t.from, t.to), type: t.type });
+    const { context, page, journal } = await openPage(browser, origins);
+    try {
+      origins.site.pages.set("/tampered.html", marketingPage({ body: sriSnippet() }));
+      const reported = page.waitForEvent("console", (m) => m.type() === "error" && t.expect.test(m.text()));
+      await page.goto(origins.site.url("/tampered.html"));
+      await reported;
+      await expectFallbackLink(page);
+      const errors = journal.consoleErrors.join("\n");
+      assert.match(errors, /integrity/i, "the browser did not report the integrity mismatch");
+      assert.match(errors, t.expect);
+      assert.equal(await new Widget(page).part("question").count(), 0, "the tampered file ran");
+      assert.deepEqual(journal.pageErrors, []);
+    } finally {
+      origins.widget.pages.delete(t.path);
+      await context.close();
+    }
+  });
+}
+
+test("embed.js changed on the server is not run when the snippet pins it: the fallback link stays", async () => {
+  const original = readFileSync(join(DIST, "embed.js"));
+  origins.widget.pages.set("/embed.js", { body: Buffer.concat([original, Buffer.from("\n// changed\n")]), type: "text/javascript" });
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    origins.site.pages.set("/tampered-embed.html", marketingPage({ body: sriSnippet() }));
+    const reported = page.waitForEvent("console", (m) => m.type() === "error" && /integrity/i.test(m.text()));
+    await page.goto(origins.site.url("/tampered-embed.html"));
+    await reported;
+    await expectFallbackLink(page);
+    assert.equal(await page.evaluate(() => customElements.get("line-login-diagnosis") ?? null), null, "the changed embed.js ran");
+    assert.equal(await page.locator("line-login-diagnosis").evaluate((el) => el.shadowRoot), null);
+    assert.deepEqual(journal.pageErrors, []);
+  } finally {
+    origins.widget.pages.delete("/embed.js");
     await context.close();
   }
 });

@@ -39,7 +39,6 @@ export const DESKTOP = { name: "desktop", viewport: { width: 1280, height: 800 }
 export function checkDist() {
   for (const f of [
     "embed.js",
-    "line-login-diagnosis.js",
     "line-login-diagnosis_bg.wasm",
     "content/line-login.ja.json",
     "content/line-login.en.json",
@@ -391,6 +390,23 @@ function readState({ index, nextFrame = false }) {
     error: error?.textContent.trim(),
     pageFocus: document.activeElement?.tagName.toLowerCase(),
   };
+}
+
+/**
+ * The bytes of every WebAssembly memory alive in the page (the widget has one), found through
+ * the DevTools protocol: the release build keeps the wasm exports private inside embed.js.
+ */
+export async function wasmMemoryBytes(cdp) {
+  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId });
+  const { result } = await cdp.send("Runtime.callFunctionOn", {
+    objectId: objects.objectId,
+    functionDeclaration: "function () { return this.reduce((t, m) => t + m.buffer.byteLength, 0); }",
+    returnByValue: true,
+  });
+  await cdp.send("Runtime.releaseObject", { objectId: objects.objectId });
+  await cdp.send("Runtime.releaseObject", { objectId: proto.objectId });
+  return result.value;
 }
 
 // ---------------------------------------------------------------------------------------------
