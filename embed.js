@@ -7,9 +7,10 @@
 const TAG = "line-login-diagnosis";
 const here = import.meta.url;
 const WASM = "line-login-diagnosis_bg.wasm";
+const CHECKER = "line-login-checker.wasm";
 // Subresource Integrity of the files this loader fetches, by name. Empty here; a release build
-// (scripts/minify.mjs) fills in the sha384 of the wasm and of each built-in flow file, so a page
-// that pins this file with `integrity` pins everything the widget runs.
+// (scripts/post-build.mjs) fills in the sha384 of the wasm modules and of each built-in flow, so
+// a page that pins this file with `integrity` pins everything the widget runs.
 const INTEGRITY = {};
 const fetchPinned = (name) => fetch(new URL(`./${name}`, here), { integrity: INTEGRITY[name] });
 // Start both downloads at once: the wasm does not wait for the glue (a static import would
@@ -37,9 +38,9 @@ function wasmReady() {
   return ready;
 }
 
-// The flow file an element needs: its `flow-src` (relative to the page), else the built-in
-// diagnosis in its language next to this file (pinned by INTEGRITY). (The widget validates
-// `lang` itself and warns about a wrong value; this only picks the file to fetch early.)
+// The flow an element needs: its `flow-src` (relative to the page), else the built-in diagnosis
+// in its language next to this file, compiled by the build and pinned by INTEGRITY. (The widget
+// validates `lang` itself and warns about a wrong value; this only picks the file to fetch early.)
 function flowUrl(el) {
   if (!urls.has(el)) urls.set(el, resolveFlowUrl(el));
   return urls.get(el);
@@ -49,32 +50,56 @@ function resolveFlowUrl(el) {
   const src = el.getAttribute("flow-src")?.trim();
   const lang = el.getAttribute("lang")?.trim() === "en" ? "en" : "ja";
   try {
-    return src ? new URL(src, document.baseURI).href : new URL(`./content/line-login.${lang}.json`, here).href;
+    return src ? { href: new URL(src, document.baseURI).href, own: true } : { href: new URL(`./content/line-login.${lang}.flow`, here).href, name: `content/line-login.${lang}.flow` };
   } catch {
     console.error(`<${TAG}>: flow-src="${src}" is not a URL; the fallback content is shown.`);
     return null;
   }
 }
 
-// Fetches each flow file once per page, in parallel with the wasm; null when it cannot be had.
+// The checker module (checker/): the flow file rules and their messages, loaded only for a
+// page's own flow file. It takes the file's text and gives back the compiled flow or every
+// problem with its place and fix.
+let checker;
+async function check(text) {
+  checker ??= WebAssembly.instantiateStreaming(fetchPinned(CHECKER), {});
+  const x = (await checker).instance.exports;
+  const input = new TextEncoder().encode(text);
+  const at = x.lld_alloc(input.length);
+  new Uint8Array(x.memory.buffer, at, input.length).set(input);
+  const ok = x.lld_check(at, input.length) === 1;
+  return { ok, out: new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.lld_result_ptr(), x.lld_result_len())) };
+}
+
+// Fetches each flow once per page, in parallel with the wasm: the compiled flow, or null when
+// it cannot be had (the reason is in the console).
 function flowText(url) {
   if (url === null) return Promise.resolve(null);
-  if (!flows.has(url)) {
-    const builtIn = url.startsWith(new URL("./content/", here).href) ? url.slice(new URL("./", here).href.length) : "";
-    flows.set(
-      url,
-      fetch(url, { integrity: INTEGRITY[builtIn] })
-        .then((response) => {
-          if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-          return response.text();
-        })
-        .catch((error) => {
-          console.error(`<${TAG}>: could not load ${url} (${error.message}); the fallback content is shown.`);
-          return null;
-        }),
-    );
+  if (!flows.has(url.href)) {
+    flows.set(url.href, loadFlow(url));
   }
-  return flows.get(url);
+  return flows.get(url.href);
+}
+
+async function loadFlow({ href, name, own }) {
+  let text;
+  try {
+    const response = await (name ? fetchPinned(name) : fetch(href));
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    text = await response.text();
+  } catch (error) {
+    console.error(`<${TAG}>: could not load ${href} (${error.message}); the fallback content is shown.`);
+    return null;
+  }
+  if (!own) return text;
+  try {
+    const { ok, out } = await check(text);
+    if (ok) return out;
+    console.error(`<${TAG}>: ${href} is not a valid flow file; the fallback content is shown.\n${out}`);
+  } catch (error) {
+    console.error(`<${TAG}>: could not load the flow checker for ${href} (${error.message}); the fallback content is shown.`);
+  }
+  return null;
 }
 
 class LineLoginDiagnosis extends HTMLElement {
@@ -93,7 +118,7 @@ class LineLoginDiagnosis extends HTMLElement {
       if (!ok || !this.isConnected || this.#widget) return;
       try {
         if (text === null) fail(this);
-        else this.#widget = mount(this, text, url);
+        else this.#widget = mount(this, text, url.href);
       } catch (error) {
         console.error(`<${TAG}>: could not start; the fallback content stays visible.`, error);
       }

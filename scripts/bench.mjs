@@ -646,7 +646,7 @@ function summarizeLoads(pairs) {
   const ratio = (f) => ok.map((p) => f(p.widget) / f(p.reference));
   const file = (l, name) => l.resources.find((r) => r.name === name);
   const waterfall = {};
-  for (const name of ["demo.css", "embed.js", "line-login-diagnosis_bg.wasm", "content/line-login.ja.json"]) {
+  for (const name of ["demo.css", "embed.js", "line-login-diagnosis_bg.wasm", "content/line-login.ja.flow"]) {
     waterfall[name] = {
       start: stats(pick("widget", (l) => file(l, name)?.start)),
       end: stats(pick("widget", (l) => file(l, name)?.end)),
@@ -676,7 +676,7 @@ function summarizeLoads(pairs) {
       longtask_total_ms: stats(pick("widget", (l) => l.longtasks_start.total_ms)),
       blocking_ms: stats(pick("widget", (l) => l.longtasks_start.blocking_ms)),
       after_last_byte: stats(
-        pick("widget", (l) => l.ready - Math.max(file(l, "line-login-diagnosis_bg.wasm")?.end ?? 0, file(l, "content/line-login.ja.json")?.end ?? 0)),
+        pick("widget", (l) => l.ready - Math.max(file(l, "line-login-diagnosis_bg.wasm")?.end ?? 0, file(l, "content/line-login.ja.flow")?.end ?? 0)),
       ),
       waterfall,
     },

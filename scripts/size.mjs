@@ -10,12 +10,12 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 export const BUDGET_KB = 115;
 export const TARGET_KB = 100;
 // What a page loads for the widget: the loader (the release build inlines the wasm-bindgen glue
-// into it, scripts/minify.mjs), the wasm module and the flow file of its language (Japanese, the
+// into it, scripts/post-build.mjs), the wasm module and the compiled flow of its language (Japanese, the
 // default; the English file is about the same size).
 export const WIDGET_FILES = [
   "embed.js",
   "line-login-diagnosis_bg.wasm",
-  "content/line-login.ja.json",
+  "content/line-login.ja.flow",
 ];
 
 export function measure(dist) {

@@ -18,17 +18,17 @@ if grep -rnE '\b(yew|web_sys|gloo|wasm_bindgen|js_sys)\b' src/flow src/flow.rs s
   echo "model/validate/engine/config must stay pure (see docs/architecture in README)"; exit 1
 fi
 
-step "clippy (native and wasm32)"
-cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "clippy (native and wasm32; the widget and the checker module)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests"
-cargo test
+cargo test --workspace
 
 step "content files"
 cargo run --quiet --bin flowcheck -- content/line-login.ja.json content/line-login.en.json
 
-step "release build and size budget"
+step "release build (the post-build hook builds the checker module and compiles the content) and size budget"
 rm -rf dist
 trunk build --release
 node scripts/size.mjs dist

@@ -15,8 +15,8 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, S
 use yew::AppHandle;
 
 use crate::config::{self, Lang};
+use crate::flow::compiled::{decode, Damaged};
 use crate::flow::engine::Session;
-use crate::flow::validate::parse;
 use crate::flow::validate::ValidFlow;
 use crate::platform::Platform;
 use crate::ui::{storage_key, App, AppProps};
@@ -65,7 +65,7 @@ impl Widget {
 /// the console (source, place in the file, fix) and the widget shows a short message with the
 /// page's fallback content; it never leaves a blank box.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, flow_json: &str, source: &str) -> Result<Widget, JsValue> {
+pub fn mount(host: HtmlElement, flow: &str, source: &str) -> Result<Widget, JsValue> {
     if BROKEN.with(Cell::get) {
         return Err(JsValue::from_str(
             "line-login-diagnosis: not started, the widget failed earlier on this page",
@@ -80,11 +80,11 @@ pub fn mount(host: HtmlElement, flow_json: &str, source: &str) -> Result<Widget,
     for warning in warnings {
         console::warn!(warning);
     }
-    let flow = match parse(flow_json) {
+    let flow = match decode(flow) {
         Ok(flow) => flow,
-        Err(e) => {
+        Err(Damaged(field)) => {
             console::error!(format!(
-                "<line-login-diagnosis>: {source} is not a valid flow file; the fallback content is shown.\n{e}"
+                "<line-login-diagnosis>: {source} is damaged (compiled flow, field {field}); the fallback content is shown. Host the files of one build together."
             ));
             show_fallback(&root, config.lang);
             return Ok(Widget { host, app: None });

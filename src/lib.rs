@@ -17,13 +17,13 @@ pub mod events;
 pub mod flow;
 pub mod platform;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod ui;
 /// The wasm allocator (see Cargo.toml for why this one). SAFETY of `AssumeSingleThreaded`: the
 /// widget runs on the page's main thread only; it never starts threads or shares its memory.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 #[global_allocator]
 static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     // SAFETY: single-threaded, see above.

@@ -40,6 +40,23 @@ pub struct ValidFlow {
 }
 
 impl ValidFlow {
+    /// A flow read back from its compiled form (`compiled::decode`, which checked every index).
+    pub(super) fn from_parts(
+        flow: Flow,
+        start: usize,
+        targets: Vec<Vec<NodeRef>>,
+        next_result: Vec<Option<usize>>,
+        depth: Vec<usize>,
+    ) -> Self {
+        ValidFlow {
+            flow,
+            start,
+            targets,
+            next_result,
+            depth,
+        }
+    }
+
     /// The checked content.
     pub fn flow(&self) -> &Flow {
         &self.flow
@@ -177,6 +194,14 @@ impl Report {
     fn text(&mut self, place: &dyn Fn() -> String, text: &str) {
         if text.trim().is_empty() {
             self.add(place(), "the text is empty", "write the text");
+            return;
+        }
+        if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
+            self.add(
+                place(),
+                format!("the text contains the control character U+{:04X}", c as u32),
+                "remove it (a line break, \\n, is the only one allowed)",
+            );
             return;
         }
         let problem = match check_markup(text) {

@@ -128,7 +128,7 @@ test("axe: English dark, and theme=auto with a dark system setting, on a phone (
 
 test("axe: the error box with the fallback link (flow file missing), light and dark", async () => {
   const problems = [];
-  const path = "/content/line-login.ja.json";
+  const path = "/content/line-login.ja.flow";
   origins.widget.notFound.add(path);
   try {
     for (const theme of ["light", "dark"]) {

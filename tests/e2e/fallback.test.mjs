@@ -67,7 +67,7 @@ test("the wasm file 404s: the fallback link stays visible, no uncaught error", a
 
 for (const lang of ["ja", "en"]) {
   test(`the flow file 404s: the error part and the fallback link are shown (${lang})`, async () => {
-    const path = `/content/line-login.${lang}.json`;
+    const path = `/content/line-login.${lang}.flow`;
     origins.widget.notFound.add(path);
     const { context, page, journal } = await openPage(browser, origins);
     try {
@@ -84,7 +84,7 @@ for (const lang of ["ja", "en"]) {
       assert.ok(inside, "the fallback link is not slotted into the error box");
       assert.equal(await w.part("question").count(), 0);
       assertOnly(journal, {
-        errors: [/Failed to load resource.*404/, new RegExp(`could not load .*line-login\\.${lang}\\.json`), SRI_404],
+        errors: [/Failed to load resource.*404/, new RegExp(`could not load .*line-login\\.${lang}\\.flow`), SRI_404],
         http: [path],
       });
     } finally {
@@ -98,7 +98,7 @@ test("a broken flow file (an answer pointing nowhere): the error part, the fallb
   // Served as the page owner's own file (flow-src): the built-in files are pinned by their
   // integrity hash, so a changed built-in file never gets as far as validation (next tests).
   const path = "/broken-flow.json";
-  const flow = JSON.parse(readFileSync(join(DIST, "content", "line-login.ja.json"), "utf8"));
+  const flow = loadFlow("ja");
   flow.questions[0].answers[0].next = "no-such-node";
   origins.widget.pages.set(path, { body: JSON.stringify(flow), type: "application/json" });
   const { context, page, journal } = await openPage(browser, origins);
@@ -115,9 +115,30 @@ test("a broken flow file (an answer pointing nowhere): the error part, the fallb
   }
 });
 
+test("a flow-src file with links a browser could run: refused by the checker before anything renders", async () => {
+  for (const href of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", " javascript:alert(1)", "http://example.com/"]) {
+    const path = "/bad-link.json";
+    const flow = loadFlow("ja");
+    const step = flow.results[0].steps.find((st) => st.link) ?? flow.results[0].steps[0];
+    step.link = { href, text: "link" };
+    origins.widget.pages.set(path, { body: JSON.stringify(flow), type: "application/json" });
+    const { context, page, journal } = await openPage(browser, origins);
+    try {
+      origins.site.pages.set("/bad-link.html", marketingPage({ body: snippetFor(origins.widget.origin, { "flow-src": `${origins.widget.origin}${path}` }) }));
+      await page.goto(origins.site.url("/bad-link.html"));
+      await new Widget(page).part("error").waitFor({ state: "visible" });
+      await expectFallbackLink(page);
+      assertOnly(journal, { errors: [/bad-link\.json is not a valid flow file[\s\S]*is not allowed — use an https: URL/], http: [] });
+    } finally {
+      origins.widget.pages.delete(path);
+      await context.close();
+    }
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // Subresource Integrity: the release embed.js pins the wasm and the built-in flow files by their
-// sha384 (scripts/minify.mjs), and the build's snippet.html pins embed.js itself.
+// sha384 (scripts/post-build.mjs), and the build's snippet.html pins embed.js itself.
 
 /** The build's snippet with integrity, pointing at the widget's origin. */
 const sriSnippet = () => readFileSync(join(DIST, "snippet.html"), "utf8").split("BASE/").join(`${origins.widget.origin}/`);
@@ -136,7 +157,13 @@ function tamper(bytes, from, to) {
 test("the build's snippet with integrity (snippet.html) starts the widget cross-origin, and integrity.json lists every file", async () => {
   const flow = loadFlow("ja");
   const pinned = JSON.parse(readFileSync(join(DIST, "integrity.json"), "utf8"));
-  assert.deepEqual(Object.keys(pinned).sort(), ["content/line-login.en.json", "content/line-login.ja.json", "embed.js", "line-login-diagnosis_bg.wasm"]);
+  assert.deepEqual(Object.keys(pinned).sort(), [
+    "content/line-login.en.flow",
+    "content/line-login.ja.flow",
+    "embed.js",
+    "line-login-checker.wasm",
+    "line-login-diagnosis_bg.wasm",
+  ]);
   const embed = readFileSync(join(DIST, "embed.js"), "utf8");
   for (const [file, hash] of Object.entries(pinned)) {
     const actual = `sha384-${createHash("sha384").update(readFileSync(join(DIST, file))).digest("base64")}`;
@@ -159,7 +186,7 @@ const tampered = [
   // A valid wasm module with a different UI text: it would run, but it is not the one built.
   { name: "the wasm", path: "/line-login-diagnosis_bg.wasm", from: "最初から", to: "最初まで", type: "application/wasm", expect: /could not load the widget/ },
   // A well-formed flow file with one word changed.
-  { name: "a built-in flow file", path: "/content/line-login.ja.json", from: "ログイン", to: "ロゲイン", type: "application/json", expect: /could not load .*line-login\.ja\.json/ },
+  { name: "a built-in flow", path: "/content/line-login.ja.flow", from: "ログイン", to: "ロゲイン", type: "text/plain", expect: /could not load .*line-login\.ja\.flow/ },
 ];
 for (const t of tampered) {
   test(`${t.name} changed on the server is refused by its integrity hash: the fallback link, no widget`, async () => {

@@ -23,7 +23,7 @@ import {
   snippetFor,
   startOrigins,
   DIST, useBrowserAndOrigins } from "./lib.mjs";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const UI = {
@@ -73,13 +73,24 @@ function publish(path, attrs = {}) {
   return origins.site.url(path);
 }
 
-test("dist ships the repository's content files unchanged", () => {
+test("dist ships the repository's content, compiled: every text and id of each flow file", () => {
   for (const lang of LANGS) {
-    assert.deepEqual(
-      JSON.parse(readFileSync(join(DIST, "content", `line-login.${lang}.json`), "utf8")),
-      loadFlow(lang),
-      `${DIST}/content/line-login.${lang}.json differs from content/line-login.${lang}.json`,
-    );
+    const compiled = readFileSync(join(DIST, "content", `line-login.${lang}.flow`), "utf8");
+    assert.ok(compiled.startsWith("LLD1\u001f"), `${lang}: not a compiled flow`);
+    const fields = new Set(compiled.split("\u001f"));
+    const flow = loadFlow(lang);
+    // References (start, an answer's or a result's next, a result's tips) become indices, and
+    // `on` a one-letter code; every text and every node's own id is there as written.
+    const refs = new Set([flow.start, ...flow.questions.flatMap((q) => q.answers.map((a) => a.next)), ...flow.results.flatMap((r) => [r.next, ...(r.tips ?? [])])]);
+    const strings = [];
+    const collect = (v, key) => {
+      if (typeof v === "string") strings.push([key, v]);
+      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) collect(x, Array.isArray(v) ? key : k);
+    };
+    collect(flow, "");
+    const missing = strings.filter(([key, t]) => key !== "on" && !refs.has(t) && !fields.has(t));
+    assert.deepEqual(missing, [], `${lang}: texts missing from the compiled flow`);
+    assert.ok(!existsSync(join(DIST, "content", `line-login.${lang}.json`)), "the source JSON is shipped too");
   }
 });
 
@@ -104,10 +115,11 @@ test("the README snippet, pasted into a page of another origin, starts the widge
     assert.equal(await page.locator("line-login-diagnosis > a").isVisible(), false, "fallback still visible");
 
     const fromWidget = journal.requests.filter((u) => u.startsWith(origins.widget.origin)).map((u) => new URL(u).pathname);
-    for (const file of ["/embed.js", "/line-login-diagnosis_bg.wasm", "/content/line-login.ja.json"]) {
+    for (const file of ["/embed.js", "/line-login-diagnosis_bg.wasm", "/content/line-login.ja.flow"]) {
       assert.ok(fromWidget.includes(file), `${file} was not loaded from the widget's origin (loaded: ${fromWidget})`);
     }
-    assert.ok(!fromWidget.includes("/content/line-login.en.json"), "a Japanese page also loaded the English flow");
+    assert.ok(!fromWidget.includes("/content/line-login.en.flow"), "a Japanese page also loaded the English flow");
+    assert.ok(!fromWidget.includes("/line-login-checker.wasm"), "the checker module was loaded without flow-src");
     assert.equal(fromWidget.filter((p) => p === "/line-login-diagnosis_bg.wasm").length, 1, "wasm loaded twice");
     // The release embed.js carries the glue: it is not a separate request.
     assert.ok(!fromWidget.includes("/line-login-diagnosis.js"), "the glue was loaded separately");
@@ -356,7 +368,7 @@ test("several widgets on one page are independent; late and removed elements", a
     const c = new Widget(page, { index: 1 });
     await c.activate(c.answer(en.questions[0].answers.at(-1).id));
     await c.waitAt("question", en.questions[0].answers.at(-1).next);
-    const enLoads = journal.requests.filter((u) => u.endsWith("/content/line-login.en.json")).length;
+    const enLoads = journal.requests.filter((u) => u.endsWith("/content/line-login.en.flow")).length;
     assert.equal(enLoads, 1, "the English flow file was fetched more than once for three elements");
     journal.assertClean("several widgets");
   } finally {

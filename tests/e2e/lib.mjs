@@ -40,8 +40,9 @@ export function checkDist() {
   for (const f of [
     "embed.js",
     "line-login-diagnosis_bg.wasm",
-    "content/line-login.ja.json",
-    "content/line-login.en.json",
+    "line-login-checker.wasm",
+    "content/line-login.ja.flow",
+    "content/line-login.en.flow",
     "index.html",
   ]) {
     assert.ok(

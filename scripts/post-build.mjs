@@ -1,0 +1,109 @@
+// Trunk post-build hook (Trunk.toml), in Trunk's staging folder before it becomes dist/.
+// Every build (`trunk serve` too):
+//   1. builds the flow checker module (checker/: parse + validation + compiler, no imports) into
+//      line-login-checker.wasm, optimized with the wasm-opt flags of index.html;
+//   2. compiles each content/*.json with that very module, in Node, into content/*.flow (the
+//      compiled form the widget reads, src/flow/compiled.rs); a flow file that breaks a rule
+//      stops the build with the checker's message.
+// Release builds also:
+//   3. inline the wasm-bindgen glue into embed.js (one script instead of two: one request less,
+//      and Subresource Integrity on embed.js then covers all the code a page runs) and write the
+//      sha384 of the wasm, the checker and each compiled flow into it, which it passes to
+//      fetch() as `integrity`;
+//   4. minify embed.js (terser) and remove the separate glue file;
+//   5. write integrity.json (the sha384 of every file a page may load) and snippet.html (the
+//      embed snippet with `integrity` on the script tag, README "Security").
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { minify } from "terser";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
+const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const release = process.env.TRUNK_PROFILE === "release";
+
+const CHECKER = "line-login-checker.wasm";
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+
+// 1. The checker module (always a release build: it is small and fast only optimized).
+run("cargo", ["build", "--quiet", "--release", "-p", "line-login-checker", "--target", "wasm32-unknown-unknown"]);
+const html = readFileSync(join(root, "index.html"), "utf8");
+const level = html.match(/data-wasm-opt="([^"]*)"/)?.[1] ?? "z";
+const params = (html.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
+run(join(root, "node_modules", ".bin", "wasm-opt"), [
+  `-O${level}`,
+  ...params,
+  join(root, "target", "wasm32-unknown-unknown", "release", "line_login_checker.wasm"),
+  "-o",
+  join(dir, CHECKER),
+]);
+
+// 2. The built-in content, compiled by the checker.
+const checker = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(join(dir, CHECKER))), {}).exports;
+function check(text) {
+  const input = new TextEncoder().encode(text);
+  const at = checker.lld_alloc(input.length);
+  new Uint8Array(checker.memory.buffer, at, input.length).set(input);
+  const ok = checker.lld_check(at, input.length) === 1;
+  const out = new TextDecoder().decode(new Uint8Array(checker.memory.buffer, checker.lld_result_ptr(), checker.lld_result_len()));
+  return { ok, out };
+}
+mkdirSync(join(dir, "content"), { recursive: true });
+const flows = [];
+for (const file of readdirSync(join(root, "content")).filter((f) => f.endsWith(".json"))) {
+  const { ok, out } = check(readFileSync(join(root, "content", file), "utf8"));
+  if (!ok) throw new Error(`post-build.mjs: content/${file} is not a valid flow file:\n${out}`);
+  const compiled = `content/${file.replace(/\.json$/, ".flow")}`;
+  writeFileSync(join(dir, compiled), out);
+  flows.push(compiled);
+}
+if (!release) process.exit(0);
+
+const read = (file) => readFileSync(join(dir, file));
+const GLUE = "line-login-diagnosis.js";
+const WASM = "line-login-diagnosis_bg.wasm";
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+/** Replaces exactly one occurrence of `from` in `text`, or stops the build. */
+function replaceOnce(text, from, to, where) {
+  const parts = text.split(from);
+  if (parts.length !== 2) throw new Error(`post-build.mjs: expected exactly one ${JSON.stringify(from)} in ${where}, found ${parts.length - 1}`);
+  return parts.join(to);
+}
+
+// 3. The glue inside embed.js. wasm-bindgen's `--target web` output is an ES module whose only
+// exports are top-level declarations plus one `export { … }` list; inside a function scope
+// they become plain declarations, returned as the object `import()` would have given.
+let glue = read(GLUE).toString("utf8");
+glue = glue.replace(/^export \{[^}]*\};?[ \t]*$/m, "");
+glue = glue.replace(/^export (?=(?:async )?function |class |const |let )/gm, "");
+if (/^\s*(export|import)\b/m.test(glue)) throw new Error(`post-build.mjs: ${GLUE} has an import or export this bundling does not handle`);
+const exported = ["mount", "fail"].filter((name) => new RegExp(`^function ${name}\\(`, "m").test(glue));
+if (exported.length !== 2) throw new Error(`post-build.mjs: ${GLUE} lacks mount() or fail()`);
+const inlined = `const glue = Promise.resolve((() => {\n${glue}\nreturn { default: __wbg_init, mount, fail };\n})());`;
+
+const integrity = Object.fromEntries([WASM, CHECKER, ...flows].map((file) => [file, sri(read(file))]));
+let embed = read("embed.js").toString("utf8");
+embed = replaceOnce(embed, 'const glue = import("./line-login-diagnosis.js");', inlined, "embed.js");
+embed = replaceOnce(embed, "const INTEGRITY = {};", `const INTEGRITY = ${JSON.stringify(integrity)};`, "embed.js");
+
+// 4. Minify; the glue file is now inside embed.js.
+const out = await minify(embed, { module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } });
+writeFileSync(join(dir, "embed.js"), out.code);
+rmSync(join(dir, GLUE));
+
+// 5. What a page owner pins.
+const embedSri = sri(Buffer.from(out.code));
+writeFileSync(join(dir, "integrity.json"), `${JSON.stringify({ "embed.js": embedSri, ...integrity }, null, 2)}\n`);
+writeFileSync(
+  join(dir, "snippet.html"),
+  `<!-- The embed snippet of this build, with Subresource Integrity (README "Security").
+     Replace BASE/ with the folder that hosts these files. -->
+<script type="module" src="BASE/embed.js" integrity="${embedSri}" crossorigin="anonymous"></script>
+<line-login-diagnosis>
+  <a href="https://example.com/article">ログインできない時の対処法を読む</a>
+</line-login-diagnosis>
+`,
+);
+console.log(`post-build.mjs: embed.js ${embedSri}`);

@@ -1,0 +1,316 @@
+//! The compiled form of a valid flow: what the widget's wasm reads.
+//!
+//! A flow file (JSON, `docs/flow-format.md`) is parsed and validated once, where its author can
+//! see the messages: by the release build for the built-in content, and by the checker module
+//! (`checker/`) that `embed.js` loads only for a page's own `flow-src` file. What comes out is
+//! this form: the same content with every id already resolved to an index and the depth of each
+//! question already computed, written as fields separated by U+001F (the ASCII unit separator,
+//! which `validate` refuses in every text). Reading it needs no JSON parser and no rule checks,
+//! which keeps both out of the wasm every page loads (about 15 KB gzip, README "Size").
+//!
+//! [`decode`] still checks every count and index against what is there, so a damaged file is a
+//! clear error, never a panic later; it does not re-check the rules (the built-in files are
+//! pinned by their integrity hash, and `flow-src` files went through `validate`).
+//!
+//! Layout (`n:` a decimal count, `[…]` repeated that many times, `?` an empty field for none):
+//!
+//! ```text
+//! LLD1 id lang title start
+//!   n:questions [id text help? depth n:answers [id text target]]
+//!   n:results [id title cause checked next? n:steps [step] n:notes [note] n:tips [tip index]]
+//!   n:tips [id title n:steps [step]]
+//! step = text on? href? link-text?     target = q<index> | r<index>     on = a | b
+//! ```
+
+use super::model::{Answer, Flow, Link, Place, Question, ResultNode, Step, Tip};
+use super::validate::{NodeRef, ValidFlow};
+
+/// The field separator; never inside a field (`validate` refuses control characters in texts,
+/// and ids, dates and links cannot contain one).
+pub const SEP: char = '\u{1f}';
+
+/// The first field: the format and its version.
+const MAGIC: &str = "LLD1";
+
+/// Writes the compiled form of a valid flow.
+pub fn encode(valid: &ValidFlow) -> String {
+    let f = valid.flow();
+    let mut out = Out(String::from(MAGIC));
+    for s in [&f.id, &f.lang, &f.title] {
+        out.field(s);
+    }
+    out.number(valid.start());
+    out.number(f.questions.len());
+    for (q, question) in f.questions.iter().enumerate() {
+        out.field(&question.id);
+        out.field(&question.text);
+        out.field(question.help.as_deref().unwrap_or(""));
+        out.number(valid.questions_left(q));
+        out.number(question.answers.len());
+        for (a, answer) in question.answers.iter().enumerate() {
+            out.field(&answer.id);
+            out.field(&answer.text);
+            out.field(&match valid.target(q, a) {
+                Some(NodeRef::Question(i)) => format!("q{i}"),
+                Some(NodeRef::Result(i)) => format!("r{i}"),
+                None => String::new(),
+            });
+        }
+    }
+    out.number(f.results.len());
+    for (r, result) in f.results.iter().enumerate() {
+        for s in [&result.id, &result.title, &result.cause, &result.checked] {
+            out.field(s);
+        }
+        out.field(
+            &valid
+                .next_result(r)
+                .map_or(String::new(), |n| n.to_string()),
+        );
+        out.steps(&result.steps);
+        out.number(result.notes.len());
+        for note in &result.notes {
+            out.field(note);
+        }
+        out.number(result.tips.len());
+        for tip in &result.tips {
+            let index = f.tips.iter().position(|t| &t.id == tip).unwrap_or(0);
+            out.number(index);
+        }
+    }
+    out.number(f.tips.len());
+    for tip in &f.tips {
+        out.field(&tip.id);
+        out.field(&tip.title);
+        out.steps(&tip.steps);
+    }
+    out.0
+}
+
+struct Out(String);
+
+impl Out {
+    fn field(&mut self, s: &str) {
+        self.0.push(SEP);
+        self.0.push_str(s);
+    }
+
+    fn number(&mut self, n: usize) {
+        self.field(&n.to_string());
+    }
+
+    fn steps(&mut self, steps: &[Step]) {
+        self.number(steps.len());
+        for step in steps {
+            self.field(&step.text);
+            self.field(match step.on {
+                Some(Place::LineApp) => "a",
+                Some(Place::Browser) => "b",
+                None => "",
+            });
+            let (href, text) = step
+                .link
+                .as_ref()
+                .map_or(("", ""), |l| (l.href.as_str(), l.text.as_str()));
+            self.field(href);
+            self.field(text);
+        }
+    }
+}
+
+/// Why a compiled flow could not be read: the field where reading stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged(pub usize);
+
+/// Reads a compiled flow back. Every count and index is checked; the texts are taken as they are.
+pub fn decode(text: &str) -> Result<ValidFlow, Damaged> {
+    let mut r = Reader {
+        fields: text.split(SEP),
+        at: 0,
+    };
+    if r.text()? != MAGIC {
+        return Err(Damaged(0));
+    }
+    let (id, lang, title) = (r.string()?, r.string()?, r.string()?);
+    let start = r.number()?;
+    let nq = r.number()?;
+    let mut questions = Vec::new();
+    let mut depth = Vec::new();
+    let mut targets = Vec::new();
+    for _ in 0..nq {
+        let (id, text, help) = (r.string()?, r.string()?, r.string()?);
+        depth.push(r.number()?);
+        let mut answers = Vec::new();
+        let mut row = Vec::new();
+        for _ in 0..r.number()? {
+            let (id, text, target) = (r.string()?, r.string()?, r.text()?);
+            let node = match (target.strip_prefix('q'), target.strip_prefix('r')) {
+                (Some(q), _) => number(q).map(NodeRef::Question),
+                (_, Some(i)) => number(i).map(NodeRef::Result),
+                _ => None,
+            };
+            row.push(node.ok_or(Damaged(r.at))?);
+            answers.push(Answer {
+                id,
+                text,
+                next: String::new(),
+            });
+        }
+        targets.push(row);
+        questions.push(Question {
+            id,
+            text,
+            help: (!help.is_empty()).then_some(help),
+            answers,
+        });
+    }
+    let nr = r.number()?;
+    let mut results = Vec::new();
+    let mut next_result = Vec::new();
+    let mut result_tips = Vec::new();
+    for _ in 0..nr {
+        let (id, title, cause, checked) = (r.string()?, r.string()?, r.string()?, r.string()?);
+        let next = r.text()?;
+        next_result.push(match next {
+            "" => None,
+            n => Some(number(n).filter(|n| *n < nr).ok_or(Damaged(r.at))?),
+        });
+        let steps = r.steps()?;
+        let notes = (0..r.number()?)
+            .map(|_| r.string())
+            .collect::<Result<_, _>>()?;
+        let tips: Vec<usize> = (0..r.number()?)
+            .map(|_| r.number())
+            .collect::<Result<_, _>>()?;
+        result_tips.push(tips);
+        results.push(ResultNode {
+            id,
+            title,
+            cause,
+            steps,
+            notes,
+            tips: Vec::new(),
+            checked,
+            next: None,
+        });
+    }
+    let tips = (0..r.number()?)
+        .map(|_| {
+            Ok(Tip {
+                id: r.string()?,
+                title: r.string()?,
+                steps: r.steps()?,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if r.fields.next().is_some() {
+        return Err(Damaged(r.at + 1));
+    }
+    // Every index in range, so nothing downstream can index out of bounds.
+    let in_range = |n: &NodeRef| match *n {
+        NodeRef::Question(q) => q < nq,
+        NodeRef::Result(i) => i < nr,
+    };
+    if start >= nq || !targets.iter().flatten().all(in_range) {
+        return Err(Damaged(r.at));
+    }
+    // The ids the model keeps alongside the indices, as the flow file spelled them.
+    let ids: Vec<Vec<String>> = targets
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|t| match *t {
+                    NodeRef::Question(q) => questions[q].id.clone(),
+                    NodeRef::Result(i) => results[i].id.clone(),
+                })
+                .collect()
+        })
+        .collect();
+    for (question, row) in questions.iter_mut().zip(ids) {
+        for (answer, next) in question.answers.iter_mut().zip(row) {
+            answer.next = next;
+        }
+    }
+    let next_ids: Vec<Option<String>> = next_result
+        .iter()
+        .map(|n| n.map(|n| results[n].id.clone()))
+        .collect();
+    for ((result, tips_of), next) in results.iter_mut().zip(result_tips).zip(next_ids) {
+        result.next = next;
+        for t in tips_of {
+            result
+                .tips
+                .push(tips.get(t).ok_or(Damaged(r.at))?.id.clone());
+        }
+    }
+    if depth.len() != nq {
+        return Err(Damaged(r.at));
+    }
+    let flow = Flow {
+        id,
+        lang,
+        title,
+        start: questions[start].id.clone(),
+        questions,
+        results,
+        tips,
+    };
+    Ok(ValidFlow::from_parts(
+        flow,
+        start,
+        targets,
+        next_result,
+        depth,
+    ))
+}
+
+struct Reader<'a, I: Iterator<Item = &'a str>> {
+    fields: I,
+    at: usize,
+}
+
+impl<'a, I: Iterator<Item = &'a str>> Reader<'a, I> {
+    fn text(&mut self) -> Result<&'a str, Damaged> {
+        let field = self.fields.next().ok_or(Damaged(self.at))?;
+        self.at += 1;
+        Ok(field)
+    }
+
+    fn string(&mut self) -> Result<String, Damaged> {
+        self.text().map(str::to_owned)
+    }
+
+    fn number(&mut self) -> Result<usize, Damaged> {
+        let at = self.at;
+        number(self.text()?).ok_or(Damaged(at))
+    }
+
+    fn steps(&mut self) -> Result<Vec<Step>, Damaged> {
+        (0..self.number()?)
+            .map(|_| {
+                let text = self.string()?;
+                let on = match self.text()? {
+                    "a" => Some(Place::LineApp),
+                    "b" => Some(Place::Browser),
+                    "" => None,
+                    _ => return Err(Damaged(self.at - 1)),
+                };
+                let (href, link_text) = (self.string()?, self.string()?);
+                let link = (!href.is_empty()).then_some(Link {
+                    href,
+                    text: link_text,
+                });
+                Ok(Step { text, on, link })
+            })
+            .collect()
+    }
+}
+
+/// A plain decimal number (what `encode` writes), bounded so a damaged count cannot make the
+/// reader allocate or loop without end: a count can never exceed the fields left.
+fn number(s: &str) -> Option<usize> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
