@@ -19,7 +19,7 @@ const wasm = fetchPinned(WASM);
 wasm.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
 // A release build replaces this import with the glue itself (one file for SRI to pin).
 const glue = import("./line-login-diagnosis.js");
-let mount, fail;
+let mount;
 let ready; // Promise<boolean>: whether the wasm module loaded
 const flows = new Map(); // flow file URL -> Promise<string | null>
 const urls = new WeakMap(); // element -> its flow file URL (null: not a URL), decided once
@@ -27,7 +27,7 @@ const urls = new WeakMap(); // element -> its flow file URL (null: not a URL), d
 function wasmReady() {
   ready ??= glue.then(async (bindings) => {
     await bindings.default({ module_or_path: wasm });
-    ({ mount, fail } = bindings);
+    ({ mount } = bindings);
   }).then(
     () => true,
     (error) => {
@@ -86,7 +86,8 @@ async function loadFlow({ href, name, own }) {
   try {
     const response = await (name ? fetchPinned(name) : fetch(href));
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    text = await response.text();
+    // The built-in flows are compiled to UTF-16 (scripts/post-build.mjs); a page's own is UTF-8.
+    text = name ? new TextDecoder("utf-16le").decode(await response.arrayBuffer()) : await response.text();
   } catch (error) {
     console.error(`<${TAG}>: could not load ${href} (${error.message}); the fallback content is shown.`);
     return null;
@@ -117,8 +118,9 @@ class LineLoginDiagnosis extends HTMLElement {
       this.#starting = false;
       if (!ok || !this.isConnected || this.#widget) return;
       try {
-        if (text === null) fail(this);
-        else this.#widget = mount(this, text, url.href);
+        // Without a flow (null: the reason is in the console) the widget shows its message
+        // and the fallback content.
+        this.#widget = mount(this, text, url?.href ?? "");
       } catch (error) {
         console.error(`<${TAG}>: could not start; the fallback content stays visible.`, error);
       }

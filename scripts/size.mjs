@@ -7,8 +7,8 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // The ceiling in KB (1 KB = 1000 bytes) of gzip for everything the widget loads: the build fails
 // above it. It is a ratchet, lowered as size work lands; TARGET_KB is where it is headed (the
 // README's "Size" section has the current numbers and what the next kilobytes would take).
-export const BUDGET_KB = 115;
-export const TARGET_KB = 100;
+export const BUDGET_KB = 100;
+export const TARGET_KB = 80;
 // What a page loads for the widget: the loader (the release build inlines the wasm-bindgen glue
 // into it, scripts/post-build.mjs), the wasm module and the compiled flow of its language (Japanese, the
 // default; the English file is about the same size).
@@ -44,6 +44,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(`${r.file.padEnd(32)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);
     }
     console.log(`budget: total gzip ${report.total.gzip} B of ${report.budget_gzip} B (${(100 * report.total.gzip / report.budget_gzip).toFixed(1)}%)`);
+    const checker = gzipSync(readFileSync(join(dist, "line-login-checker.wasm")), { level: 9 }).length;
+    console.log(`pages with flow-src also load line-login-checker.wasm: ${checker} B gzip (outside the budget: the default page never loads it)`);
     const toGo = report.total.gzip - report.target_gzip;
     console.log(toGo > 0 ? `target: ${report.target_gzip} B, ${toGo} B to go` : `target: ${report.target_gzip} B, met`);
   }

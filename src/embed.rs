@@ -3,7 +3,7 @@
 //! it again, and turns any failure into a visible message with the page's fallback content.
 //!
 //! `embed.js` (the file a marketer's `<script type="module">` loads) defines the custom element,
-//! fetches the flow file, and calls [`mount`] / [`fail`] / [`Widget::destroy`] from the element's
+//! fetches the flow file, and calls [`mount`] / [`Widget::destroy`] from the element's
 //! lifecycle. This module never decides what the next question is.
 
 use std::cell::{Cell, RefCell};
@@ -60,12 +60,12 @@ impl Widget {
     }
 }
 
-/// Mounts a widget into `host` with the flow file `flow_json` (fetched from `source`): shadow
-/// root, styles, attributes, validation, the app. A flow that does not validate is reported to
-/// the console (source, place in the file, fix) and the widget shows a short message with the
+/// Mounts a widget into `host` with the compiled flow `flow` (from `source`): shadow root,
+/// styles, attributes, the app. Without a flow (`None`: `embed.js` could not get it and has
+/// said why in the console) or with a damaged one, the widget shows a short message with the
 /// page's fallback content; it never leaves a blank box.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, flow: &str, source: &str) -> Result<Widget, JsValue> {
+pub fn mount(host: HtmlElement, flow: Option<String>, source: &str) -> Result<Widget, JsValue> {
     if BROKEN.with(Cell::get) {
         return Err(JsValue::from_str(
             "line-login-diagnosis: not started, the widget failed earlier on this page",
@@ -80,12 +80,14 @@ pub fn mount(host: HtmlElement, flow: &str, source: &str) -> Result<Widget, JsVa
     for warning in warnings {
         console::warn!(warning);
     }
-    let flow = match decode(flow) {
-        Ok(flow) => flow,
-        Err(Damaged(field)) => {
-            console::error!(format!(
-                "<line-login-diagnosis>: {source} is damaged (compiled flow, field {field}); the fallback content is shown. Host the files of one build together."
-            ));
+    let flow = match flow.as_deref().map(decode) {
+        Some(Ok(flow)) => flow,
+        failed => {
+            if let Some(Err(Damaged(field))) = failed {
+                console::error!(format!(
+                    "<line-login-diagnosis>: {source} is damaged (compiled flow, field {field}); the fallback content is shown. Host the files of one build together."
+                ));
+            }
             show_fallback(&root, config.lang);
             return Ok(Widget { host, app: None });
         }
@@ -116,17 +118,6 @@ pub fn mount(host: HtmlElement, flow: &str, source: &str) -> Result<Widget, JsVa
         host,
         app: Some(app),
     })
-}
-
-/// Shows the message and the page's fallback content instead of the widget, after `embed.js`
-/// could not get the flow file (network, HTTP status); `embed.js` has logged the details.
-#[wasm_bindgen]
-pub fn fail(host: HtmlElement) -> Result<(), JsValue> {
-    let root = shadow_root(&host)?;
-    apply_styles(&root)?;
-    let (config, _) = config::from_attributes(|name| host.get_attribute(name));
-    show_fallback(&root, config.lang);
-    Ok(())
 }
 
 /// Names a widget among several on a page: its `id` attribute when it has a plain one, else its

@@ -48,7 +48,7 @@ fn compile(json: &str) -> String {
 
 async fn start(attrs: &[(&str, &str)], json: &str) -> (HtmlElement, Widget) {
     let el = host(attrs);
-    let widget = mount(el.clone(), &compile(json), "test.flow").expect("mount");
+    let widget = mount(el.clone(), Some(compile(json)), "test.flow").expect("mount");
     yew::scheduler::flush().await;
     (el, widget)
 }
@@ -330,7 +330,7 @@ async fn destroy_removes_the_app() {
     yew::scheduler::flush().await;
     assert!(find(&el, "[part=question]").is_none(), "the app is gone");
     // The element can be mounted again.
-    let _again = mount(el.clone(), &compile(JA), "test.flow").unwrap();
+    let _again = mount(el.clone(), Some(compile(JA)), "test.flow").unwrap();
     yew::scheduler::flush().await;
     assert!(find(&el, "[part=question]").is_some());
 }
@@ -347,7 +347,7 @@ async fn a_damaged_flow_shows_the_error_and_the_fallback() {
     let count = format!("\u{1f}{}\u{1f}", parse(JA).unwrap().flow().questions.len());
     assert!(compiled.contains(&count));
     let damaged = compiled.replacen(&count, "\u{1f}99\u{1f}", 1);
-    let _w = mount(el.clone(), &damaged, "test.flow").expect("mount");
+    let _w = mount(el.clone(), Some(damaged), "test.flow").expect("mount");
     yew::scheduler::flush().await;
     let logged = recorder.restore();
     assert!(find(&el, "[part=error]").is_some(), "a visible message");
@@ -362,6 +362,19 @@ async fn a_damaged_flow_shows_the_error_and_the_fallback() {
         "names the file: {}",
         logged[0]
     );
+}
+
+#[wasm_bindgen_test]
+async fn without_a_flow_the_message_and_the_fallback_show_and_nothing_more_is_logged() {
+    // embed.js passes no flow when it could not get one, after saying why in the console.
+    let recorder = Recorder::start("error");
+    let el = host(&[("lang", "en")]);
+    let _w = mount(el.clone(), None, "test.flow").expect("mount");
+    yew::scheduler::flush().await;
+    assert!(recorder.restore().is_empty());
+    assert!(text(&el, "[part=error]").contains("could not be shown"));
+    assert!(find(&el, "slot").is_some());
+    assert!(find(&el, "[part=question]").is_none());
 }
 
 /// Records every `lld:*` event reaching `document` as `type detail-json bubbles composed`.
@@ -491,7 +504,7 @@ async fn progress_survives_a_remount_and_storage_that_throws() {
     w.destroy();
     // A new widget for the same element (as after a reload in this tab) resumes at the result,
     // with its history, so Back still works.
-    let _w = mount(el.clone(), &compile(JA), "test.flow").unwrap();
+    let _w = mount(el.clone(), Some(compile(JA)), "test.flow").unwrap();
     yew::scheduler::flush().await;
     assert_eq!(
         find(&el, "[part=result]")

@@ -1,7 +1,8 @@
 //! A mutation fuzzer for the flow reader, the validator and the engine, with no dependency:
 //! it takes the corpus (the real content files and the fixtures), mutates bytes and JSON
 //! tokens with a seeded generator, and checks that every input is either refused with a message
-//! or accepted and walkable — never a panic, never a hang, and validation stays fast.
+//! or accepted, compiled and read back unchanged, and walkable — never a panic, never a hang,
+//! and validation stays fast.
 //!
 //! `cargo test --test fuzz` runs a short pass (LLD_FUZZ_ITERS, default 20,000); a long run:
 //! `LLD_FUZZ_ITERS=2000000 CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release --test fuzz -- --nocapture`
@@ -9,6 +10,7 @@
 
 use std::time::{Duration, Instant};
 
+use line_login_diagnosis::flow::compiled::{decode, encode};
 use line_login_diagnosis::flow::engine::{Command, Outcome, Session};
 use line_login_diagnosis::flow::validate::{parse, NodeRef};
 
@@ -120,6 +122,8 @@ fn mutated_flows_never_panic_or_hang() {
             }
             Ok(flow) => {
                 accepted += 1;
+                // Whatever validated compiles into the form the widget reads and back, unchanged.
+                assert_eq!(decode(&encode(&flow)).as_ref(), Ok(&flow));
                 // Whatever validated can be walked to a result without surprises.
                 let mut s = Session::new(&flow);
                 for _ in 0..64 {

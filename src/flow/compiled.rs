@@ -176,13 +176,8 @@ pub fn decode(text: &str) -> Result<ValidFlow, Damaged> {
             n => Some(number(n).filter(|n| *n < nr).ok_or(Damaged(r.at))?),
         });
         let steps = r.steps()?;
-        let notes = (0..r.number()?)
-            .map(|_| r.string())
-            .collect::<Result<_, _>>()?;
-        let tips: Vec<usize> = (0..r.number()?)
-            .map(|_| r.number())
-            .collect::<Result<_, _>>()?;
-        result_tips.push(tips);
+        let notes = r.list(Reader::string)?;
+        result_tips.push(r.list(Reader::number)?);
         results.push(ResultNode {
             id,
             title,
@@ -194,15 +189,13 @@ pub fn decode(text: &str) -> Result<ValidFlow, Damaged> {
             next: None,
         });
     }
-    let tips = (0..r.number()?)
-        .map(|_| {
-            Ok(Tip {
-                id: r.string()?,
-                title: r.string()?,
-                steps: r.steps()?,
-            })
+    let tips = r.list(|r| {
+        Ok(Tip {
+            id: r.string()?,
+            title: r.string()?,
+            steps: r.steps()?,
         })
-        .collect::<Result<Vec<_>, _>>()?;
+    })?;
     if r.fields.next().is_some() {
         return Err(Damaged(r.at + 1));
     }
@@ -215,29 +208,20 @@ pub fn decode(text: &str) -> Result<ValidFlow, Damaged> {
         return Err(Damaged(r.at));
     }
     // The ids the model keeps alongside the indices, as the flow file spelled them.
-    let ids: Vec<Vec<String>> = targets
-        .iter()
-        .map(|row| {
-            row.iter()
-                .map(|t| match *t {
-                    NodeRef::Question(q) => questions[q].id.clone(),
-                    NodeRef::Result(i) => results[i].id.clone(),
-                })
-                .collect()
-        })
-        .collect();
-    for (question, row) in questions.iter_mut().zip(ids) {
-        for (answer, next) in question.answers.iter_mut().zip(row) {
-            answer.next = next;
-        }
+    let id_of = |n: NodeRef| match n {
+        NodeRef::Question(q) => questions[q].id.clone(),
+        NodeRef::Result(i) => results[i].id.clone(),
+    };
+    let next_ids: Vec<String> = targets.iter().flatten().map(|t| id_of(*t)).collect();
+    let mut next_ids = next_ids.into_iter();
+    for answer in questions.iter_mut().flat_map(|q| &mut q.answers) {
+        answer.next = next_ids.next().unwrap_or_default();
     }
-    let next_ids: Vec<Option<String>> = next_result
-        .iter()
-        .map(|n| n.map(|n| results[n].id.clone()))
-        .collect();
-    for ((result, tips_of), next) in results.iter_mut().zip(result_tips).zip(next_ids) {
+    for r_index in 0..nr {
+        let next = next_result[r_index].map(|n| results[n].id.clone());
+        let result = &mut results[r_index];
         result.next = next;
-        for t in tips_of {
+        for &t in &result_tips[r_index] {
             result
                 .tips
                 .push(tips.get(t).ok_or(Damaged(r.at))?.id.clone());
@@ -285,24 +269,34 @@ impl<'a, I: Iterator<Item = &'a str>> Reader<'a, I> {
         number(self.text()?).ok_or(Damaged(at))
     }
 
+    /// A count, then that many items.
+    fn list<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<T, Damaged>,
+    ) -> Result<Vec<T>, Damaged> {
+        let mut out = Vec::new();
+        for _ in 0..self.number()? {
+            out.push(item(self)?);
+        }
+        Ok(out)
+    }
+
     fn steps(&mut self) -> Result<Vec<Step>, Damaged> {
-        (0..self.number()?)
-            .map(|_| {
-                let text = self.string()?;
-                let on = match self.text()? {
-                    "a" => Some(Place::LineApp),
-                    "b" => Some(Place::Browser),
-                    "" => None,
-                    _ => return Err(Damaged(self.at - 1)),
-                };
-                let (href, link_text) = (self.string()?, self.string()?);
-                let link = (!href.is_empty()).then_some(Link {
-                    href,
-                    text: link_text,
-                });
-                Ok(Step { text, on, link })
-            })
-            .collect()
+        self.list(|r| {
+            let text = r.string()?;
+            let on = match r.text()? {
+                "a" => Some(Place::LineApp),
+                "b" => Some(Place::Browser),
+                "" => None,
+                _ => return Err(Damaged(r.at - 1)),
+            };
+            let (href, link_text) = (r.string()?, r.string()?);
+            let link = (!href.is_empty()).then_some(Link {
+                href,
+                text: link_text,
+            });
+            Ok(Step { text, on, link })
+        })
     }
 }
 

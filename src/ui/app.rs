@@ -12,6 +12,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -202,15 +203,16 @@ impl App {
                 let data_layer = props.config.data_layer.then(|| event.data_layer_json());
                 page::emit(
                     &props.host,
-                    Kind::Cta,
+                    Kind::Cta.name(),
                     &event.detail_json(),
-                    data_layer.as_deref(),
+                    data_layer,
                 );
                 return;
             }
         };
         let link = ctx.link().clone();
-        page::copy(&text, move |ok| link.send_message(Msg::Copied(ok)));
+        let done = Closure::once_into_js(move |ok: bool| link.send_message(Msg::Copied(ok)));
+        page::copy(&text, done.unchecked_ref());
     }
 
     /// Attaches the click listener to the widget's root element: every `data-act` below it.
@@ -346,7 +348,7 @@ impl Component for App {
         for out in std::mem::take(&mut self.outbox) {
             match out {
                 Out::Event(kind, detail, data_layer) => {
-                    page::emit(&props.host, kind, &detail, data_layer.as_deref())
+                    page::emit(&props.host, kind.name(), &detail, data_layer)
                 }
                 Out::Entry(moves) if props.config.history => page::push_history(&props.key, &moves),
                 Out::Entry(_) => {}
@@ -365,7 +367,7 @@ impl Component for App {
         let moves = self.session.tokens(flow).join(" ");
         page::save(
             &storage_key(flow, &props.key),
-            (!self.session.history().is_empty()).then_some(moves.as_str()),
+            (!self.session.history().is_empty()).then_some(moves),
         );
     }
 

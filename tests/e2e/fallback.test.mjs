@@ -143,9 +143,9 @@ test("a flow-src file with links a browser could run: refused by the checker bef
 /** The build's snippet with integrity, pointing at the widget's origin. */
 const sriSnippet = () => readFileSync(join(DIST, "snippet.html"), "utf8").split("BASE/").join(`${origins.widget.origin}/`);
 
-/** `bytes` with one UTF-8 text replaced by another of the same length: still a valid file. */
-function tamper(bytes, from, to) {
-  const [a, b] = [Buffer.from(from), Buffer.from(to)];
+/** `bytes` with one text replaced by another of the same length: still a valid file. */
+function tamper(bytes, from, to, encoding = "utf8") {
+  const [a, b] = [Buffer.from(from, encoding), Buffer.from(to, encoding)];
   assert.equal(a.length, b.length);
   const at = bytes.indexOf(a);
   assert.ok(at >= 0, `${from} is not in the file`);
@@ -186,12 +186,12 @@ const tampered = [
   // A valid wasm module with a different UI text: it would run, but it is not the one built.
   { name: "the wasm", path: "/line-login-diagnosis_bg.wasm", from: "最初から", to: "最初まで", type: "application/wasm", expect: /could not load the widget/ },
   // A well-formed flow file with one word changed.
-  { name: "a built-in flow", path: "/content/line-login.ja.flow", from: "ログイン", to: "ロゲイン", type: "text/plain", expect: /could not load .*line-login\.ja\.flow/ },
+  { name: "a built-in flow", path: "/content/line-login.ja.flow", from: "ログイン", to: "ロゲイン", type: "application/octet-stream", encoding: "utf16le", expect: /could not load .*line-login\.ja\.flow/ },
 ];
 for (const t of tampered) {
   test(`${t.name} changed on the server is refused by its integrity hash: the fallback link, no widget`, async () => {
     const original = readFileSync(join(DIST, t.path.slice(1)));
-    origins.widget.pages.set(t.path, { body: tamper(original, t.from, t.to), type: t.type });
+    origins.widget.pages.set(t.path, { body: tamper(original, t.from, t.to, t.encoding), type: t.type });
     const { context, page, journal } = await openPage(browser, origins);
     try {
       origins.site.pages.set("/tampered.html", marketingPage({ body: sriSnippet() }));

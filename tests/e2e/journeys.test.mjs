@@ -75,7 +75,7 @@ function publish(path, attrs = {}) {
 
 test("dist ships the repository's content, compiled: every text and id of each flow file", () => {
   for (const lang of LANGS) {
-    const compiled = readFileSync(join(DIST, "content", `line-login.${lang}.flow`), "utf8");
+    const compiled = readFileSync(join(DIST, "content", `line-login.${lang}.flow`), "utf16le");
     assert.ok(compiled.startsWith("LLD1\u001f"), `${lang}: not a compiled flow`);
     const fields = new Set(compiled.split("\u001f"));
     const flow = loadFlow(lang);

@@ -13,7 +13,7 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".wasm": "application/wasm",
-  ".flow": "text/plain; charset=utf-8",
+  ".flow": "application/octet-stream",
   ".png": "image/png",
   ".svg": "image/svg+xml",
   ".ico": "image/x-icon",
