@@ -72,6 +72,29 @@ test("a strict CSP cross-origin, with the widget's origin added: zero violations
   }
 });
 
+test("a strict CSP cross-origin with flow-src: the checker module loads and validates with zero violations", async () => {
+  const widget = ` ${origins.widget.origin}`;
+  // The page's own flow file, on the page's origin (connect-src 'self').
+  origins.site.pages.set("/own-flow.json", { body: JSON.stringify(ja), type: "application/json" });
+  origins.site.pages.set("/csp-flow-src.html", {
+    body: marketingPage({ body: snippetFor(origins.widget.origin, { "flow-src": "/own-flow.json" }) }),
+    headers: { "Content-Security-Policy": strict(widget) },
+  });
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    await recordViolations(context);
+    await page.goto(origins.site.url("/csp-flow-src.html"));
+    await walkToPasswordLine(page);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], "CSP violations");
+    const loaded = journal.requests.map((u) => new URL(u).pathname);
+    assert.ok(loaded.includes("/line-login-checker.wasm"), "the checker module was not loaded");
+    assert.ok(!loaded.some((p) => p.endsWith(".flow")), "the built-in flow was loaded as well");
+    journal.assertClean("strict CSP, cross-origin, flow-src");
+  } finally {
+    await context.close();
+  }
+});
+
 const UA = {
   iphone: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
   "iphone-line": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/14.3.1",
@@ -104,4 +127,4 @@ for (const [name, userAgent] of Object.entries(UA)) {
   });
 }
 
-after(() => record({ "CSP pages checked": 2, "user agents checked": Object.keys(UA).length }));
+after(() => record({ "CSP pages checked": 3, "user agents checked": Object.keys(UA).length }));
