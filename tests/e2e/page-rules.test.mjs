@@ -36,63 +36,43 @@ async function walkToPasswordLine(page, device = DESKTOP) {
 const strict = (extra = "") =>
   `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'${extra}; style-src 'self'; img-src 'self' data:; connect-src 'self'${extra}`;
 
-test("a strict CSP on the widget's own origin: zero violations, the diagnosis works", async () => {
-  origins.widget.pages.set("/csp.html", {
-    body: marketingPage({ body: snippetFor(origins.widget.origin) }),
-    headers: { "Content-Security-Policy": strict() },
+/**
+ * Serves the README snippet (with `attrs`) on `server` at `path` under `csp`, walks to a result
+ * and checks: zero CSP violations, a clean journal. Returns the paths the page loaded.
+ */
+async function walkUnderCsp(server, path, csp, attrs = {}) {
+  server.pages.set(path, {
+    body: marketingPage({ body: snippetFor(origins.widget.origin, attrs) }),
+    headers: { "Content-Security-Policy": csp },
   });
   const { context, page, journal } = await openPage(browser, origins);
   try {
     await recordViolations(context);
-    await page.goto(origins.widget.url("/csp.html"));
+    await page.goto(server.url(path));
     const w = await walkToPasswordLine(page);
     assert.ok((await w.part("step").count()) > 0);
     assert.deepEqual(await page.evaluate(() => window.__violations), [], "CSP violations");
-    journal.assertClean("strict CSP, same origin");
+    journal.assertClean(`strict CSP: ${path}`);
+    return journal.requests.map((u) => new URL(u).pathname);
   } finally {
     await context.close();
   }
+}
+
+test("a strict CSP on the widget's own origin: zero violations, the diagnosis works", async () => {
+  await walkUnderCsp(origins.widget, "/csp.html", strict());
 });
 
 test("a strict CSP cross-origin, with the widget's origin added: zero violations", async () => {
-  const widget = ` ${origins.widget.origin}`;
-  origins.site.pages.set("/csp-cross.html", {
-    body: marketingPage({ body: snippetFor(origins.widget.origin) }),
-    headers: { "Content-Security-Policy": strict(widget) },
-  });
-  const { context, page, journal } = await openPage(browser, origins);
-  try {
-    await recordViolations(context);
-    await page.goto(origins.site.url("/csp-cross.html"));
-    await walkToPasswordLine(page);
-    assert.deepEqual(await page.evaluate(() => window.__violations), [], "CSP violations");
-    journal.assertClean("strict CSP, cross-origin");
-  } finally {
-    await context.close();
-  }
+  await walkUnderCsp(origins.site, "/csp-cross.html", strict(` ${origins.widget.origin}`));
 });
 
 test("a strict CSP cross-origin with flow-src: the checker module loads and validates with zero violations", async () => {
-  const widget = ` ${origins.widget.origin}`;
   // The page's own flow file, on the page's origin (connect-src 'self').
   origins.site.pages.set("/own-flow.json", { body: JSON.stringify(ja), type: "application/json" });
-  origins.site.pages.set("/csp-flow-src.html", {
-    body: marketingPage({ body: snippetFor(origins.widget.origin, { "flow-src": "/own-flow.json" }) }),
-    headers: { "Content-Security-Policy": strict(widget) },
-  });
-  const { context, page, journal } = await openPage(browser, origins);
-  try {
-    await recordViolations(context);
-    await page.goto(origins.site.url("/csp-flow-src.html"));
-    await walkToPasswordLine(page);
-    assert.deepEqual(await page.evaluate(() => window.__violations), [], "CSP violations");
-    const loaded = journal.requests.map((u) => new URL(u).pathname);
-    assert.ok(loaded.includes("/line-login-checker.wasm"), "the checker module was not loaded");
-    assert.ok(!loaded.some((p) => p.endsWith(".flow")), "the built-in flow was loaded as well");
-    journal.assertClean("strict CSP, cross-origin, flow-src");
-  } finally {
-    await context.close();
-  }
+  const loaded = await walkUnderCsp(origins.site, "/csp-flow-src.html", strict(` ${origins.widget.origin}`), { "flow-src": "/own-flow.json" });
+  assert.ok(loaded.includes("/line-login-checker.wasm"), "the checker module was not loaded");
+  assert.ok(!loaded.some((p) => p.endsWith(".flow")), "the built-in flow was loaded as well");
 });
 
 const UA = {
