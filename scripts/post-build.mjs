@@ -112,6 +112,7 @@ writeFileSync(
   join(dir, "snippet.html"),
   `<!-- The embed snippet of this build, with Subresource Integrity (README "Security").
      Replace BASE/ with the folder that hosts these files. -->
+<link rel="preload" href="BASE/${WASM}" as="fetch" crossorigin>
 <script type="module" src="BASE/embed.js" integrity="${embedSri}" crossorigin="anonymous"></script>
 <line-login-diagnosis>
   <a href="https://example.com/article">ログインできない時の対処法を読む</a>
