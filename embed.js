@@ -61,14 +61,26 @@ function resolveFlowUrl(el) {
 // page's own flow file. It takes the file's text and gives back the compiled flow or every
 // problem with its place and fix.
 let checker;
-async function check(text) {
-  checker ??= WebAssembly.instantiateStreaming(fetchPinned(CHECKER), {});
-  const x = (await checker).instance.exports;
-  const input = new TextEncoder().encode(text);
-  const at = x.lld_alloc(input.length);
-  new Uint8Array(x.memory.buffer, at, input.length).set(input);
-  const ok = x.lld_check(at, input.length) === 1;
-  return { ok, out: new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.lld_result_ptr(), x.lld_result_len())) };
+async function check(text, href) {
+  let x;
+  try {
+    checker ??= WebAssembly.instantiateStreaming(fetchPinned(CHECKER), {});
+    x = (await checker).instance.exports;
+  } catch (error) {
+    checker = undefined; // try again for the next file
+    throw new Error(`could not load the flow checker for ${href} (${error.message})`);
+  }
+  try {
+    const input = new TextEncoder().encode(text);
+    const at = x.lld_alloc(input.length);
+    new Uint8Array(x.memory.buffer, at, input.length).set(input);
+    const ok = x.lld_check(at, input.length) === 1;
+    return { ok, out: new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.lld_result_ptr(), x.lld_result_len())) };
+  } catch (error) {
+    // A trap (never seen: the rules are fuzzed) leaves the instance unusable: start a new one.
+    checker = undefined;
+    throw new Error(`the flow checker stopped on ${href} (${error.message}); please report this with the file`);
+  }
 }
 
 // Fetches each flow once per page, in parallel with the wasm: the compiled flow, or null when
@@ -94,11 +106,11 @@ async function loadFlow({ href, name, own }) {
   }
   if (!own) return text;
   try {
-    const { ok, out } = await check(text);
+    const { ok, out } = await check(text, href);
     if (ok) return out;
     console.error(`<${TAG}>: ${href} is not a valid flow file; the fallback content is shown.\n${out}`);
   } catch (error) {
-    console.error(`<${TAG}>: could not load the flow checker for ${href} (${error.message}); the fallback content is shown.`);
+    console.error(`<${TAG}>: ${error.message}; the fallback content is shown.`);
   }
   return null;
 }

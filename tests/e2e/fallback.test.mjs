@@ -115,6 +115,26 @@ test("a broken flow file (an answer pointing nowhere): the error part, the fallb
   }
 });
 
+test("the checker module 404s on a flow-src page: the error part, the fallback link, the reason in the console", async () => {
+  origins.widget.notFound.add("/line-login-checker.wasm");
+  origins.widget.pages.set("/own.json", { body: JSON.stringify(loadFlow("ja")), type: "application/json" });
+  const { context, page, journal } = await openPage(browser, origins);
+  try {
+    origins.site.pages.set("/no-checker.html", marketingPage({ body: snippetFor(origins.widget.origin, { "flow-src": `${origins.widget.origin}/own.json` }) }));
+    await page.goto(origins.site.url("/no-checker.html"));
+    await new Widget(page).part("error").waitFor({ state: "visible" });
+    await expectFallbackLink(page);
+    assertOnly(journal, {
+      errors: [/Failed to load resource.*404/, /could not load the flow checker for .*own\.json .*; the fallback content is shown/, SRI_404],
+      http: ["/line-login-checker.wasm"],
+    });
+  } finally {
+    origins.widget.notFound.delete("/line-login-checker.wasm");
+    origins.widget.pages.delete("/own.json");
+    await context.close();
+  }
+});
+
 test("a flow-src file with links a browser could run: refused by the checker before anything renders", async () => {
   for (const href of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", " javascript:alert(1)", "http://example.com/"]) {
     const path = "/bad-link.json";
