@@ -227,9 +227,6 @@ pub fn decode(text: &str) -> Result<ValidFlow, Damaged> {
                 .push(tips.get(t).ok_or(Damaged(r.at))?.id.clone());
         }
     }
-    if depth.len() != nq {
-        return Err(Damaged(r.at));
-    }
     let flow = Flow {
         id,
         lang,
