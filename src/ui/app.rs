@@ -108,6 +108,19 @@ impl App {
             .push(Out::Event(kind, event.detail_json(), data_layer));
     }
 
+    /// Carries out what `post` and the moves queued, in order.
+    fn flush(&mut self, props: &AppProps) {
+        for out in std::mem::take(&mut self.outbox) {
+            match out {
+                Out::Event(kind, detail, data_layer) => {
+                    page::emit(&props.host, kind.name(), &detail, data_layer)
+                }
+                Out::Entry(moves) if props.config.history => page::push_history(&props.key, &moves),
+                Out::Entry(_) => {}
+            }
+        }
+    }
+
     /// Marks a change: the screen re-renders, focus moves, progress is saved.
     fn changed(&mut self) {
         self.seq = self.seq.wrapping_add(1);
@@ -192,21 +205,9 @@ impl App {
             Act::Copy => plain_text(flow, r, strings(props.config.lang), &share_link),
             Act::Share => share_link,
             _ => {
-                let event = Event {
-                    kind: Kind::Cta,
-                    flow: &flow.flow().id,
-                    node: &result.id,
-                    answer: None,
-                    result: Some(&result.id),
-                    steps: self.session.answer_ids(flow),
-                };
-                let data_layer = props.config.data_layer.then(|| event.data_layer_json());
-                page::emit(
-                    &props.host,
-                    Kind::Cta.name(),
-                    &event.detail_json(),
-                    data_layer,
-                );
+                // Nothing re-renders for it, so it goes out at once.
+                self.post(props, Kind::Cta, About::Current);
+                self.flush(props);
                 return;
             }
         };
@@ -345,15 +346,7 @@ impl Component for App {
             self.listen_for_clicks(ctx);
         }
         let props = ctx.props();
-        for out in std::mem::take(&mut self.outbox) {
-            match out {
-                Out::Event(kind, detail, data_layer) => {
-                    page::emit(&props.host, kind.name(), &detail, data_layer)
-                }
-                Out::Entry(moves) if props.config.history => page::push_history(&props.key, &moves),
-                Out::Entry(_) => {}
-            }
-        }
+        self.flush(props);
         if self.handled == Some(self.seq) {
             return;
         }
