@@ -77,20 +77,23 @@ function replaceOnce(text, from, to, where) {
 // 3. The glue inside embed.js. wasm-bindgen's `--target web` output is an ES module whose only
 // exports are top-level declarations plus one `export { … }` list; inside a function scope
 // they become plain declarations, returned as the object `import()` would have given.
+/** An ES module's code as plain declarations: `export` dropped, nothing else allowed. */
+function declarations(code, file) {
+  code = code.replace(/^export (?=(?:async )?function |class |const |let )/gm, "");
+  if (/^\s*(export|import)\b/m.test(code)) throw new Error(`post-build.mjs: ${file} has an import or export this bundling does not handle`);
+  return code;
+}
+
 let glue = read(GLUE).toString("utf8");
 // JS snippets the Rust code imports (`#[wasm_bindgen(module = …)]`, e.g. src/ui/page.js): each
 // `import { a, b } from './snippets/…'` becomes the snippet's code in a scope of its own.
 glue = glue.replace(/^import \{([^}]*)\} from '(\.\/snippets\/[^']+)';?[ \t]*$/gm, (_, names, path) => {
-  let code = read(path).toString("utf8");
-  code = code.replace(/^export (?=(?:async )?function |class |const |let )/gm, "");
-  if (/^\s*(export|import)\b/m.test(code)) throw new Error(`post-build.mjs: ${path} has an import or export this bundling does not handle`);
+  const code = declarations(read(path).toString("utf8"), path);
   const list = names.split(",").map((n) => n.trim()).filter(Boolean);
   if (list.some((n) => !/^[A-Za-z_$][\w$]*$/.test(n))) throw new Error(`post-build.mjs: ${path}: renamed imports are not handled`);
   return `const { ${list.join(", ")} } = (() => {\n${code}\nreturn { ${list.join(", ")} };\n})();`;
 });
-glue = glue.replace(/^export \{[^}]*\};?[ \t]*$/m, "");
-glue = glue.replace(/^export (?=(?:async )?function |class |const |let )/gm, "");
-if (/^\s*(export|import)\b/m.test(glue)) throw new Error(`post-build.mjs: ${GLUE} has an import or export this bundling does not handle`);
+glue = declarations(glue.replace(/^export \{[^}]*\};?[ \t]*$/m, ""), GLUE);
 if (!/^function mount\(/m.test(glue)) throw new Error(`post-build.mjs: ${GLUE} lacks mount()`);
 const inlined = `const glue = Promise.resolve((() => {\n${glue}\nreturn { default: __wbg_init, mount };\n})());`;
 
