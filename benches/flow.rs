@@ -42,6 +42,7 @@ fn generate(nodes: usize) -> Flow {
             steps: vec![Step {
                 text: "[ホーム] > [設定] > [アカウント] を開きます。".into(),
                 on: None,
+                only_for: None,
                 link: None,
             }],
             notes: vec![],

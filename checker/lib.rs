@@ -81,7 +81,7 @@ mod tests {
     fn a_valid_flow_compiles_and_an_invalid_one_explains() {
         let (ok, out) = check(line_login_diagnosis::content::JA.as_bytes());
         assert!(ok);
-        assert!(out.starts_with("LLD1\u{1f}line-login\u{1f}ja\u{1f}"));
+        assert!(out.starts_with("LLD2\u{1f}line-login\u{1f}ja\u{1f}"));
         let (ok, out) = check(b"{\"id\": 1}");
         assert!(!ok);
         assert!(

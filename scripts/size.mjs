@@ -7,7 +7,9 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // The ceiling in KB (1 KB = 1000 bytes) of gzip for everything the widget loads: the build fails
 // above it. It is a ratchet, lowered as size work lands; TARGET_KB is where it is headed (the
 // README's "Size" section has the current numbers and what the next kilobytes would take).
-export const BUDGET_KB = 100;
+// Raised from 100 to 103 for the phone-first result screen (a route per device, collapsed notes
+// and advice, the fuller copied text: +2.6 KB gzip of wasm); the size work of issue 16 lowers it.
+export const BUDGET_KB = 103;
 export const TARGET_KB = 80;
 // What a page loads for the widget: the loader (the release build inlines the wasm-bindgen glue
 // into it, scripts/post-build.mjs), the wasm module and the compiled flow of its language (Japanese, the

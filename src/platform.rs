@@ -1,5 +1,8 @@
 //! Which device the visitor is on, from the user agent alone (no request): it decides how steps
-//! that happen in the LINE app or in a browser are introduced. Pure.
+//! that happen in the LINE app or in a browser are introduced, and which device's route a
+//! result shows first. Pure.
+
+use crate::flow::model::Audience;
 
 /// The visitor's device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,5 +56,15 @@ impl Platform {
     /// On a phone or tablet, where the LINE app steps can be done on this very device.
     pub fn is_mobile(self) -> bool {
         self.device != Device::Desktop
+    }
+
+    /// Whose steps the visitor follows: a phone's or tablet's (LINE's in-app browser included),
+    /// or a computer's.
+    pub fn audience(self) -> Audience {
+        if self.is_mobile() {
+            Audience::Phone
+        } else {
+            Audience::Desktop
+        }
     }
 }

@@ -11,7 +11,7 @@ fn both_built_in_flows_survive_the_round_trip() {
     for json in [JA, EN] {
         let valid = parse(json).expect("the built-in flow is valid");
         let compiled = encode(&valid);
-        assert!(compiled.starts_with("LLD1\u{1f}"));
+        assert!(compiled.starts_with("LLD2\u{1f}"));
         assert_eq!(decode(&compiled), Ok(valid));
     }
 }
@@ -96,6 +96,6 @@ fn damaged_fields_are_errors_not_panics() {
 
 #[test]
 fn huge_counts_end_at_the_end_of_the_file() {
-    let compiled = format!("LLD1{SEP}f{SEP}ja{SEP}t{SEP}0{SEP}999999999");
+    let compiled = format!("LLD2{SEP}f{SEP}ja{SEP}t{SEP}0{SEP}999999999");
     assert!(decode(&compiled).is_err());
 }

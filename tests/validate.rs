@@ -102,6 +102,12 @@ rejects! {
         => "questions[0].colour (line 1, column 208): unknown field `colour`, expected one of `id`, `text`, `help`, `answers` — fix the JSON there (docs/flow-format.md lists the fields)";
     missing_field: |f| { f["results"][0].as_object_mut().unwrap().remove("checked"); }
         => "results[0] (line 1, column 442): missing field `checked` — fix the JSON there (docs/flow-format.md lists the fields)";
+    steps_only_for_phones: |f| f["results"][2]["steps"][0]["for"] = json!("phone")
+        => "results[2] \"email-forgotten\".steps: every step is \"for\": \"phone\", so a visitor on \"desktop\" sees none — add a step with \"for\": \"desktop\", or one without \"for\"";
+    tip_steps_only_for_desktops: |f| f["tips"][0]["steps"][0]["for"] = json!("desktop")
+        => "tips[0].steps: every step is \"for\": \"desktop\", so a visitor on \"phone\" sees none — add a step with \"for\": \"phone\", or one without \"for\"";
+    unknown_device: |f| f["results"][0]["steps"][0]["for"] = json!("tablet")
+        => "results[0].steps[0].for (line 1, column 539): unknown device `tablet`, expected `phone` or `desktop` — fix the JSON there (docs/flow-format.md lists the fields)";
     unknown_place: |f| f["results"][0]["steps"][0]["on"] = json!("tablet")
         => "results[0].steps[0].on (line 1, column 596): unknown place `tablet`, expected `line-app` or `browser` — fix the JSON there (docs/flow-format.md lists the fields)";
 }

@@ -15,14 +15,15 @@
 //! Layout (`n:` a decimal count, `[…]` repeated that many times, `?` an empty field for none):
 //!
 //! ```text
-//! LLD1 id lang title start
+//! LLD2 id lang title start
 //!   n:questions [id text help? depth n:answers [id text target]]
 //!   n:results [id title cause checked next? n:steps [step] n:notes [note] n:tips [tip index]]
 //!   n:tips [id title n:steps [step]]
-//! step = text on? href? link-text?     target = q<index> | r<index>     on = a | b
+//! step = text on? for? href? link-text?    target = q<index> | r<index>
+//! on = a (line-app) | b (browser)           for = p (phone) | d (desktop)
 //! ```
 
-use super::model::{Answer, Flow, Link, Place, Question, ResultNode, Step, Tip};
+use super::model::{Answer, Audience, Flow, Link, Place, Question, ResultNode, Step, Tip};
 use super::validate::{NodeRef, ValidFlow};
 
 /// The field separator; never inside a field (`validate` refuses control characters in texts,
@@ -30,7 +31,7 @@ use super::validate::{NodeRef, ValidFlow};
 pub const SEP: char = '\u{1f}';
 
 /// The first field: the format and its version.
-const MAGIC: &str = "LLD1";
+const MAGIC: &str = "LLD2";
 
 /// Writes the compiled form of a valid flow.
 pub fn encode(valid: &ValidFlow) -> String {
@@ -106,6 +107,11 @@ impl Out {
             self.field(match step.on {
                 Some(Place::LineApp) => "a",
                 Some(Place::Browser) => "b",
+                None => "",
+            });
+            self.field(match step.only_for {
+                Some(Audience::Phone) => "p",
+                Some(Audience::Desktop) => "d",
                 None => "",
             });
             let (href, text) = step
@@ -287,12 +293,23 @@ impl<'a, I: Iterator<Item = &'a str>> Reader<'a, I> {
                 "" => None,
                 _ => return Err(Damaged(r.at - 1)),
             };
+            let only_for = match r.text()? {
+                "p" => Some(Audience::Phone),
+                "d" => Some(Audience::Desktop),
+                "" => None,
+                _ => return Err(Damaged(r.at - 1)),
+            };
             let (href, link_text) = (r.string()?, r.string()?);
             let link = (!href.is_empty()).then_some(Link {
                 href,
                 text: link_text,
             });
-            Ok(Step { text, on, link })
+            Ok(Step {
+                text,
+                on,
+                only_for,
+                link,
+            })
         })
     }
 }

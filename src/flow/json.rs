@@ -7,7 +7,7 @@
 //! only, so this reader is small: numbers are recognised but refused, nesting is bounded
 //! (hostile files cannot overflow the stack), unknown fields are errors.
 
-use super::model::{Answer, Flow, Link, Place, Question, ResultNode, Step, Tip};
+use super::model::{Answer, Audience, Flow, Link, Place, Question, ResultNode, Step, Tip};
 
 /// The deepest nesting accepted (a flow needs 5).
 pub const MAX_NESTING: usize = 32;
@@ -542,12 +542,24 @@ impl<'a> Reader<'a> {
     }
 
     fn step(&mut self, v: &Value<'a>) -> Result<Step, JsonError> {
-        let f = self.object(v, &["text", "on", "link"])?;
+        let f = self.object(v, &["text", "on", "for", "link"])?;
         Ok(Step {
             text: self.req_str(&f, "text")?,
             on: self.field(&f, "on", Self::place)?,
+            only_for: self.field(&f, "for", Self::audience)?,
             link: self.field(&f, "link", Self::link)?,
         })
+    }
+
+    fn audience(&mut self, v: &Value<'a>) -> Result<Audience, JsonError> {
+        match self.string(v)?.as_str() {
+            "phone" => Ok(Audience::Phone),
+            "desktop" => Ok(Audience::Desktop),
+            other => Err(self.error(
+                v.at,
+                format!("unknown device `{other}`, expected `phone` or `desktop`"),
+            )),
+        }
     }
 
     fn place(&mut self, v: &Value<'a>) -> Result<Place, JsonError> {

@@ -80,8 +80,25 @@ pub struct Step {
     pub text: String,
     /// Where the step is done, when that matters for the visitor's device.
     pub on: Option<Place>,
+    /// Who sees the step: only visitors on a phone, or only on a computer (`for` in the file);
+    /// `None` for everyone. Where the way differs by device (QR code login needs two screens),
+    /// each visitor gets a route that works with the device in their hand.
+    pub only_for: Option<Audience>,
     /// An optional link: `https:` or relative only.
     pub link: Option<Link>,
+}
+
+impl Step {
+    /// Whether a visitor on `device` follows this step.
+    pub fn is_for(&self, device: Audience) -> bool {
+        self.only_for.is_none_or(|only| only == device)
+    }
+}
+
+/// Whether some of these steps are for one kind of device only: the visitor then gets their
+/// device's route, and the other route is offered beside it.
+pub fn has_routes(steps: &[Step]) -> bool {
+    steps.iter().any(|s| s.only_for.is_some())
 }
 
 /// Where a step has to be done.
@@ -91,6 +108,36 @@ pub enum Place {
     LineApp,
     /// In a regular web browser (the admin page or the Business ID pages), not LINE's in-app browser.
     Browser,
+}
+
+/// The kind of device a step is written for (`for` in a flow file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// A smartphone or tablet (also LINE's in-app browser): often the only screen at hand.
+    Phone,
+    /// A computer, usually with the visitor's phone beside it.
+    Desktop,
+}
+
+impl Audience {
+    /// Both kinds, phone first.
+    pub const ALL: [Audience; 2] = [Audience::Phone, Audience::Desktop];
+
+    /// The value as a flow file writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Audience::Phone => "phone",
+            Audience::Desktop => "desktop",
+        }
+    }
+
+    /// The other kind.
+    pub fn other(self) -> Audience {
+        match self {
+            Audience::Phone => Audience::Desktop,
+            Audience::Desktop => Audience::Phone,
+        }
+    }
 }
 
 /// A link shown with a step.

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::json::{parse_flow, JsonError};
-use super::model::{check_markup, Flow, Link, MarkupError, Step};
+use super::model::{check_markup, Audience, Flow, Link, MarkupError, Step};
 
 /// The most questions any path may ask before it reaches a result.
 pub const MAX_DEPTH: usize = 12;
@@ -246,6 +246,23 @@ impl Report {
             self.text(&|| format!("{}.text", at()), &step.text);
             if let Some(link) = &step.link {
                 self.link(&|| format!("{}.link", at()), link);
+            }
+        }
+        // Every visitor gets a way: steps marked for one kind of device leave the other its own.
+        for device in Audience::ALL {
+            if !steps.is_empty() && !steps.iter().any(|s| s.is_for(device)) {
+                self.add(
+                    format!("{}.steps", place()),
+                    format!(
+                        "every step is \"for\": \"{}\", so a visitor on \"{}\" sees none",
+                        device.other().name(),
+                        device.name()
+                    ),
+                    format!(
+                        "add a step with \"for\": \"{}\", or one without \"for\"",
+                        device.name()
+                    ),
+                );
             }
         }
     }

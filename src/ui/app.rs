@@ -24,7 +24,7 @@ use crate::act::Act;
 use crate::config::Config;
 use crate::events::{Event, Kind};
 use crate::flow::engine::{Command, Move, Outcome, Session};
-use crate::flow::model::Tip;
+use crate::flow::model::{has_routes, Audience, Step, Tip};
 use crate::flow::validate::{NodeRef, ValidFlow};
 use crate::platform::Platform;
 
@@ -202,7 +202,13 @@ impl App {
         let result = &flow.flow().results[r];
         let share_link = format!("{}#lld={}:{}", page::page_url(), props.key, result.id);
         let text = match act {
-            Act::Copy => plain_text(flow, r, strings(props.config.lang), &share_link),
+            Act::Copy => plain_text(
+                flow,
+                r,
+                strings(props.config.lang),
+                props.platform.audience(),
+                &share_link,
+            ),
             Act::Share => share_link,
             _ => {
                 // Nothing re-renders for it, so it goes out at once.
@@ -253,15 +259,60 @@ pub fn storage_key(flow: &ValidFlow, key: &str) -> String {
     format!("lld:{}:{key}", flow.flow().id)
 }
 
-/// The result as plain text, for "copy the steps".
-fn plain_text(flow: &ValidFlow, r: usize, t: &Strings, link: &str) -> String {
-    let result = &flow.flow().results[r];
-    let mut out = format!("{}\n{}\n\n", result.title, result.cause);
-    for (i, step) in result.steps.iter().enumerate() {
-        out.push_str(&format!("{}. {}\n", i + 1, step.text));
-        if let Some(l) = &step.link {
-            out.push_str(&format!("   {} {}\n", l.text, l.href));
+/// The result as plain text, for "copy the steps": everything the result screen holds, the
+/// collapsed parts too (the other device's route, the notes, the advice), labels in their
+/// `[brackets]` as LINE's help writes them, and the link back to this result.
+fn plain_text(flow: &ValidFlow, r: usize, t: &Strings, device: Audience, link: &str) -> String {
+    let f = flow.flow();
+    let result = &f.results[r];
+    let mut out = format!("{}\n{}\n", result.title, result.cause);
+    let list = |out: &mut String, heading: &str, steps: &mut dyn Iterator<Item = &Step>| {
+        out.push_str(&format!("\n{heading}\n"));
+        for (i, step) in steps.enumerate() {
+            out.push_str(&format!("{}. {}\n", i + 1, step.text));
+            if let Some(l) = &step.link {
+                out.push_str(&format!("   {} {}\n", l.text, l.href));
+            }
         }
+    };
+    let routes = has_routes(&result.steps);
+    let heading = if routes {
+        format!("{} {}", t.steps, t.route(device))
+    } else {
+        t.steps.to_owned()
+    };
+    list(
+        &mut out,
+        &heading,
+        &mut result.steps.iter().filter(|s| s.is_for(device)),
+    );
+    if routes {
+        let other = device.other();
+        list(
+            &mut out,
+            t.route_other(device),
+            &mut result.steps.iter().filter(|s| s.is_for(other)),
+        );
+    }
+    if !result.notes.is_empty() {
+        out.push_str(&format!("\n{}\n", t.notes));
+        for note in &result.notes {
+            out.push_str(&format!("- {note}\n"));
+        }
+    }
+    let tips = result
+        .tips
+        .iter()
+        .filter_map(|id| f.tips.iter().find(|tip| &tip.id == id));
+    for (i, tip) in tips.enumerate() {
+        if i == 0 {
+            out.push_str(&format!("\n{}\n", t.tips));
+        }
+        list(
+            &mut out,
+            &tip.title,
+            &mut tip.steps.iter().filter(|s| s.is_for(device)),
+        );
     }
     out.push_str(&format!("\n{}: {}\n{link}\n", t.checked, result.checked));
     out

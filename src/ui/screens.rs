@@ -11,9 +11,9 @@ use yew::prelude::*;
 use super::rich::rich;
 use super::strings::{date, Strings};
 use crate::act::Act;
-use crate::config::Config;
+use crate::config::{with_query, Config};
 use crate::flow::engine::{Move, Session};
-use crate::flow::model::{Place, Question, ResultNode, Step, Tip};
+use crate::flow::model::{has_routes, Place, Question, ResultNode, Step, Tip};
 use crate::flow::validate::ValidFlow;
 use crate::platform::Platform;
 
@@ -75,7 +75,16 @@ impl View<'_> {
         }
     }
 
-    fn steps(&self, steps: &[Step], part: Option<&'static str>) -> Html {
+    /// A numbered list of steps. Inside LINE's in-app browser, links for browser steps ask LINE
+    /// to open them in the phone's regular browser (`openExternalBrowser=1`, LINE's documented
+    /// URL parameter); elsewhere they are left as written.
+    /// `part` names the steps of a result (`step`, a public part); a tip's steps have none.
+    fn steps<'s>(
+        &self,
+        steps: impl Iterator<Item = &'s Step>,
+        part: Option<&'static str>,
+        testid: &'static str,
+    ) -> Html {
         let t = self.t;
         // On a computer, LINE app steps happen on the phone: say so plainly.
         let line_app = if self.platform.is_mobile() {
@@ -83,11 +92,18 @@ impl View<'_> {
         } else {
             t.on_line_app
         };
-        let items = steps.iter().map(|s| {
+        let items = steps.map(|s| {
             let place = s.on.map(|on| match on {
                 Place::LineApp => line_app,
                 Place::Browser => t.on_browser,
             });
+            let href = |href: &str| {
+                if self.platform.in_line_app && s.on == Some(Place::Browser) {
+                    with_query(href, &[("openExternalBrowser", "1")])
+                } else {
+                    href.to_owned()
+                }
+            };
             html! {
                 <li part={part} class="step">
                     if let Some(place) = place {
@@ -95,21 +111,25 @@ impl View<'_> {
                     }
                     <span class="step-text">{ rich(&s.text) }</span>
                     if let Some(link) = &s.link {
-                        <a class="link" href={link.href.clone()} target="_blank" rel="noopener noreferrer">
+                        <a class="link" href={href(&link.href)} target="_blank" rel="noopener noreferrer">
                             { &link.text }<span class="sr-only">{ t.new_window }</span>
                         </a>
                     }
                 </li>
             }
         });
-        html! { <ol class="steps">{ for items }</ol> }
+        html! { <ol class="steps" data-testid={testid}>{ for items }</ol> }
     }
 
-    /// One result: title, cause, numbered steps, notes, "did it fix it?", CTA, copy and share,
-    /// tips, date.
+    /// One result: the cause, the visitor's steps (the other device's route collapsed), "did it
+    /// fix it?" and the call-to-action first — what a stressed visitor needs on a phone — then
+    /// the notes and the prevention tips, collapsed under their headings, copy and share, and
+    /// the date of the check.
     pub fn result(&self, r: &ResultNode, tips: &[&Tip], a: &ResultState) -> Html {
         let t = self.t;
         let (has_next, after_no, resolved) = (a.has_next, a.after_no, a.resolved);
+        let device = self.platform.audience();
+        let routes = has_routes(&r.steps);
         let cta = a.cta_href.as_ref().map(|href| {
             let label = self.config.cta_label.as_deref().unwrap_or(t.cta_default);
             html! { <a part="cta" class="cta" href={href.clone()} data-act={Act::Cta.encode()}>{ label }</a> }
@@ -126,15 +146,18 @@ impl View<'_> {
                 <h2 part="result-title" class="question" tabindex="-1" ref={self.heading.clone()}>{ rich(&r.title) }</h2>
                 <p class="cause">{ rich(&r.cause) }</p>
                 <h3 class="sub">{ t.steps }</h3>
+                if routes {
+                    <p class="route">{ t.route(device) }</p>
+                }
                 if in_app_hint {
                     <p class="in-app" role="note">{ t.in_line_app }</p>
                 }
-                { self.steps(&r.steps, Some("step")) }
-                if !r.notes.is_empty() {
-                    <div class="notes">
-                        <h3 class="sub">{ t.notes }</h3>
-                        <ul>{ for r.notes.iter().map(|n| html! { <li>{ rich(n) }</li> }) }</ul>
-                    </div>
+                { self.steps(r.steps.iter().filter(|s| s.is_for(device)), Some("step"), "steps") }
+                if routes {
+                    <details class="more other-route" data-testid="other-route">
+                        <summary>{ t.route_other(device) }</summary>
+                        { self.steps(r.steps.iter().filter(|s| s.is_for(device.other())), Some("step"), "other-steps") }
+                    </details>
                 }
                 <div class="resolved" role="group" aria-label={t.resolved_q}>
                     if resolved {
@@ -154,6 +177,24 @@ impl View<'_> {
                     }
                 </div>
                 if let Some(cta) = cta { <p class="cta-row">{ cta }</p> }
+                if !r.notes.is_empty() {
+                    <details class="more notes" data-testid="notes">
+                        <summary>{ t.notes }</summary>
+                        <ul>{ for r.notes.iter().map(|n| html! { <li>{ rich(n) }</li> }) }</ul>
+                    </details>
+                }
+                if !tips.is_empty() {
+                    // "Yes, it's fixed" points at the advice: it opens.
+                    <details class="more tips" data-testid="tips" open={resolved}>
+                        <summary>{ t.tips }</summary>
+                        { for tips.iter().map(|tip| html! {
+                            <section class="tip" data-tip={tip.id.clone()}>
+                                <h4>{ rich(&tip.title) }</h4>
+                                { self.steps(tip.steps.iter().filter(|s| s.is_for(device)), None, "tip-steps") }
+                            </section>
+                        }) }
+                    </details>
+                }
                 <div class="share-row">
                     { self.button("copy", html! { t.copy }, Act::Copy) }
                     { self.button("share", html! { t.share }, Act::Share) }
@@ -161,17 +202,6 @@ impl View<'_> {
                         { match a.copied { Some(true) => t.copied, Some(false) => t.copy_failed, None => "" } }
                     </p>
                 </div>
-                if !tips.is_empty() {
-                    <div class="tips">
-                        <h3 class="sub">{ t.tips }</h3>
-                        { for tips.iter().map(|tip| html! {
-                            <section class="tip" data-tip={tip.id.clone()}>
-                                <h4>{ rich(&tip.title) }</h4>
-                                { self.steps(&tip.steps, None) }
-                            </section>
-                        }) }
-                    </div>
-                }
                 <p class="checked">{ t.checked }{ ": " }<time datetime={r.checked.clone()}>{ date(self.config.lang, &r.checked) }</time></p>
             </div>
         }

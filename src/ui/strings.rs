@@ -1,6 +1,7 @@
 //! The widget's own words (everything that is not content), in each language.
 
 use crate::config::Lang;
+use crate::flow::model::Audience;
 
 /// Fixed UI texts of one language.
 pub struct Strings {
@@ -33,6 +34,30 @@ pub struct Strings {
     pub cta_default: &'static str,
     pub new_window: &'static str,
     pub not_resolved_trail: &'static str,
+    /// Above the steps of a result with device routes: whose steps these are.
+    pub route_phone: &'static str,
+    pub route_desktop: &'static str,
+    /// The heading of the other device's route, collapsed below the visitor's.
+    pub other_route_phone: &'static str,
+    pub other_route_desktop: &'static str,
+}
+
+impl Strings {
+    /// Says whose steps are shown: the visitor's device's.
+    pub fn route(&self, device: Audience) -> &'static str {
+        match device {
+            Audience::Phone => self.route_phone,
+            Audience::Desktop => self.route_desktop,
+        }
+    }
+
+    /// The heading of the route for the other kind of device than `device`.
+    pub fn route_other(&self, device: Audience) -> &'static str {
+        match device.other() {
+            Audience::Phone => self.other_route_phone,
+            Audience::Desktop => self.other_route_desktop,
+        }
+    }
 }
 
 const JA: Strings = Strings {
@@ -47,10 +72,10 @@ const JA: Strings = Strings {
     steps: "解決の手順",
     notes: "ご注意",
     tips: "今後ログインで困らないために",
-    checked: "内容の最終確認日",
+    checked: "LINEの公開ヘルプと照合した日",
     on_line_app: "スマートフォンのLINEアプリで",
     on_line_app_here: "LINEアプリで",
-    in_line_app: "いまLINEアプリの中でこのページを開いています。ブラウザでの手順は、画面のメニューからSafariやChromeなどで開き直してから行ってください。",
+    in_line_app: "いまLINEアプリの中でこのページを見ています。ブラウザでの手順は、SafariやChromeなどのブラウザで行ってください。手順のリンクは、ブラウザで開くようLINEに指定してあります。それでもLINEの中で開いてしまうときは、下の「この結果のリンクをコピー」を押し、ブラウザのアドレス欄に貼り付けると、この結果をブラウザで開き直せます。",
     copy: "手順をコピー",
     share: "この結果のリンクをコピー",
     copied: "コピーしました。",
@@ -65,6 +90,10 @@ const JA: Strings = Strings {
     cta_default: "専門スタッフに相談する",
     new_window: "（新しいタブで開きます）",
     not_resolved_trail: "解決しなかった",
+    route_phone: "スマートフォンだけで進める手順です。",
+    route_desktop: "パソコンで進める手順です。",
+    other_route_phone: "スマートフォンだけで進める場合の手順",
+    other_route_desktop: "パソコンで進める場合の手順",
 };
 
 const EN: Strings = Strings {
@@ -79,10 +108,10 @@ const EN: Strings = Strings {
     steps: "How to fix it",
     notes: "Please note",
     tips: "So this does not happen again",
-    checked: "Content last checked",
+    checked: "Checked against LINE's public help on",
     on_line_app: "In the LINE app on your phone",
     on_line_app_here: "In the LINE app",
-    in_line_app: "You are reading this inside the LINE app. For the browser steps, open this page in Safari, Chrome or another browser from the screen's menu first.",
+    in_line_app: "You are reading this inside the LINE app. Do the browser steps in Safari, Chrome or another browser: the links below ask LINE to open them there. If a link still opens inside LINE, tap “Copy a link to this result” below and paste it into your browser's address bar to reopen this result there.",
     copy: "Copy the steps",
     share: "Copy a link to this result",
     copied: "Copied.",
@@ -97,6 +126,10 @@ const EN: Strings = Strings {
     cta_default: "Ask a specialist",
     new_window: " (opens in a new tab)",
     not_resolved_trail: "did not help",
+    route_phone: "These steps work with just your phone.",
+    route_desktop: "These steps are for a computer.",
+    other_route_phone: "If you only have your phone",
+    other_route_desktop: "If you use a computer",
 };
 
 /// The texts of a language.
