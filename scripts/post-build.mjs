@@ -37,7 +37,7 @@ const params = (html.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/
 run(join(root, "node_modules", ".bin", "wasm-opt"), [
   `-O${level}`,
   ...params,
-  join(root, "target", "wasm32-unknown-unknown", "release", "line_login_checker.wasm"),
+  join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "wasm32-unknown-unknown", "release", "line_login_checker.wasm"),
   "-o",
   join(dir, CHECKER),
 ]);
@@ -61,6 +61,10 @@ for (const file of readdirSync(join(root, "content")).filter((f) => f.endsWith("
   writeFileSync(join(dir, compiled), Buffer.from(out, "utf16le"));
   flows.push(compiled);
 }
+// Which std the wasm modules were built with (scripts/build.sh): scripts/size.mjs says which
+// build it measured.
+const std = process.env.CARGO_UNSTABLE_BUILD_STD ? "build-std" : "stable";
+writeFileSync(join(dir, "build.json"), `${JSON.stringify({ profile: process.env.TRUNK_PROFILE, std })}\n`);
 if (!release) process.exit(0);
 
 const read = (file) => readFileSync(join(dir, file));

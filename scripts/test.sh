@@ -30,13 +30,16 @@ cargo run --quiet --bin flowcheck -- content/line-login.ja.json content/line-log
 
 step "release build (the post-build hook builds the checker module and compiles the content) and size budget"
 rm -rf dist
-trunk build --release
+./scripts/build.sh
 node scripts/size.mjs dist
 
 step "browser component tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test browser
 
 step "end-to-end tests (release build, Playwright + axe-core)"
-# A debug build too, for the one test that needs its deliberate-panic hook (tests/e2e/panic.test.mjs).
+# Two builds with a deliberate panic, for tests/e2e/panic.test.mjs: the release build's flags
+# with the `test-panic` feature (a panic is a trap, caught by embed.js), and a debug build with
+# the precompiled std (a panic runs the panic hook).
+./scripts/build.sh --features test-panic --dist build/dist-panic
 trunk build --dist build/dist-debug
-LLD_DIST=dist LLD_DEBUG_DIST=build/dist-debug node --test --test-concurrency=1 tests/e2e/
+LLD_DIST=dist LLD_PANIC_DIST=build/dist-panic LLD_DEBUG_DIST=build/dist-debug node --test --test-concurrency=1 tests/e2e/

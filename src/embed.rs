@@ -1,15 +1,16 @@
 //! The embedding glue, the only module that knows about the host element: it attaches the open
 //! shadow root, puts the styles inside it, reads the attributes, mounts the Yew app and destroys
-//! it again, and turns any failure into a visible message with the page's fallback content.
+//! it again, and hands any failure to `embed.js`, which shows the page's fallback content.
 //!
 //! `embed.js` (the file a marketer's `<script type="module">` loads) defines the custom element,
 //! fetches the flow file, and calls [`mount`] / [`Widget::destroy`] from the element's
 //! lifecycle. This module never decides what the next question is.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::console;
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
@@ -28,10 +29,8 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 thread_local! {
     /// One constructed stylesheet shared by every instance (CSP-safe: no `<style>` element).
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// The hosts of the mounted widgets, so a panic can show their fallback.
-    static LIVE: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
-    /// Set once a panic happened: the module's state can no longer be trusted.
-    static BROKEN: Cell<bool> = const { Cell::new(false) };
+    /// `embed.js`'s `stop`, for the panic hook.
+    static STOP: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
 /// One mounted widget, owned by its element (see `embed.js`).
@@ -52,11 +51,6 @@ impl Widget {
         if let Some(root) = self.host.shadow_root() {
             root.set_inner_html("");
         }
-        LIVE.with(|live| {
-            if let Ok(mut live) = live.try_borrow_mut() {
-                live.retain(|h| h != &self.host);
-            }
-        });
     }
 }
 
@@ -64,14 +58,17 @@ impl Widget {
 /// styles, attributes, the app. Without a flow (`None`: `embed.js` could not get it and has
 /// said why in the console) or with a damaged one, the widget shows a short message with the
 /// page's fallback content; it never leaves a blank box.
+///
+/// `stop(reason)` is `embed.js`'s: when the module itself stops (a panic), it reports the
+/// reason once and shows every widget's fallback without calling into this module again.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, flow: Option<String>, source: &str) -> Result<Widget, JsValue> {
-    if BROKEN.with(Cell::get) {
-        return Err(JsValue::from_str(
-            "line-login-diagnosis: not started, the widget failed earlier on this page",
-        ));
-    }
-    install_panic_hook();
+pub fn mount(
+    host: HtmlElement,
+    flow: Option<String>,
+    source: &str,
+    stop: Function,
+) -> Result<Widget, JsValue> {
+    install_panic_hook(stop);
     let root = shadow_root(&host)?;
     root.set_inner_html("");
     apply_styles(&root)?;
@@ -113,7 +110,6 @@ pub fn mount(host: HtmlElement, flow: Option<String>, source: &str) -> Result<Wi
         platform,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    LIVE.with(|live| live.borrow_mut().push(host.clone()));
     Ok(Widget {
         host,
         app: Some(app),
@@ -186,6 +182,7 @@ fn apply_styles(root: &ShadowRoot) -> Result<(), JsValue> {
 }
 
 /// Replaces the widget with a short message and the page's own fallback content (`<slot>`).
+/// (`embed.js` builds the same box itself after a panic: then nothing here may run again.)
 fn show_fallback(root: &ShadowRoot, lang: Lang) {
     let document = gloo::utils::document();
     let (Ok(box_), Ok(msg), Ok(slot)) = (
@@ -208,39 +205,29 @@ fn show_fallback(root: &ShadowRoot, lang: Lang) {
     let _ = root.append_child(&box_);
 }
 
-fn install_panic_hook() {
-    thread_local!(static INSTALLED: Cell<bool> = const { Cell::new(false) });
-    if INSTALLED.with(|i| i.replace(true)) {
+/// Builds with the precompiled std keep the panic hook: it hands the panic's message to
+/// `embed.js`'s `stop`, which reports it once and shows every widget's fallback. After a panic
+/// (`panic = "abort"`) nothing in this module runs again: `embed.js` mounts no more widgets.
+/// Builds that compile std with panics as traps (scripts/build.sh) never run it.
+fn install_panic_hook(stop: Function) {
+    if STOP.with(|s| s.replace(Some(stop)).is_some()) {
         return;
     }
     yew::set_custom_panic_hook(Box::new(|info| {
-        // Report once, then show every widget's fallback: after a panic (panic = "abort"),
-        // nothing in this module may run again.
-        if BROKEN.with(|b| b.replace(true)) {
-            return;
-        }
-        console::error!(format!(
-            "line-login-diagnosis stopped because of an internal error; the page's fallback content is shown instead.\n{info}"
-        ));
-        LIVE.with(|live| {
-            if let Ok(live) = live.try_borrow() {
-                for host in live.iter() {
-                    if let Some(root) = host.shadow_root() {
-                        let lang = match host.get_attribute("lang").as_deref() {
-                            Some("en") => Lang::En,
-                            _ => Lang::Ja,
-                        };
-                        show_fallback(&root, lang);
-                    }
+        STOP.with(|stop| {
+            if let Ok(stop) = stop.try_borrow() {
+                if let Some(stop) = stop.as_ref() {
+                    let _ = stop.call1(&JsValue::NULL, &JsValue::from_str(&info.to_string()));
                 }
             }
         });
     }));
 }
 
-/// Debug builds only (never in a release bundle): panics on purpose, so the end-to-end tests can
-/// prove that a panic shows every widget's fallback and is reported once.
-#[cfg(debug_assertions)]
+/// Debug builds and the `test-panic` feature only (never in a release bundle): panics on
+/// purpose, so the end-to-end tests can prove that a panic shows every widget's fallback and is
+/// reported once.
+#[cfg(any(debug_assertions, feature = "test-panic"))]
 #[wasm_bindgen(js_name = "__lldPanicForTests")]
 pub fn panic_for_tests() {
     panic!("deliberate panic for the end-to-end tests (debug builds only)");

@@ -230,12 +230,18 @@ impl App {
         let link = ctx.link().clone();
         self.listeners
             .push(EventListener::new(&root, "click", move |event| {
-                let act = event
+                let value = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())
                     .and_then(|t| t.closest("[data-act]").ok().flatten())
-                    .and_then(|button| button.get_attribute("data-act"))
-                    .and_then(|value| Act::decode(&value));
+                    .and_then(|button| button.get_attribute("data-act"));
+                // The `test-panic` build panics in a listener the browser calls, as a real bug
+                // would: tests/e2e/panic.test.mjs proves the trap is caught (never in a release).
+                #[cfg(feature = "test-panic")]
+                if value.as_deref() == Some("panic") {
+                    panic!("deliberate panic in a click listener (test-panic build)");
+                }
+                let act = value.and_then(|value| Act::decode(&value));
                 if let Some(act) = act {
                     link.send_message(Msg::Act(act));
                 }
