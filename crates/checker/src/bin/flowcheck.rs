@@ -3,5 +3,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    line_login_diagnosis::cli::flowcheck(std::env::args().skip(1).collect())
+    line_login_checker::cli::flowcheck(std::env::args().skip(1).collect())
 }

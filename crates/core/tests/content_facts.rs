@@ -11,20 +11,18 @@
 //! and that nothing unconfirmed is promised (no "restorable" account, no invented label).
 //! Each assertion names the fact it checks, so a failing run says what the content lost.
 
-use line_login_diagnosis::flow::model::{Flow, Place, ResultNode, Step, Tip};
+use lld_core::flow::model::{Flow, Place, ResultNode, Step, Tip};
 use serde_json::Value;
 
-const JA: &str = include_str!("../content/line-login.ja.json");
-const EN: &str = include_str!("../content/line-login.en.json");
+const JA: &str = include_str!("../../../content/line-login.ja.json");
+const EN: &str = include_str!("../../../content/line-login.en.json");
 
 fn ja() -> Flow {
-    line_login_diagnosis::flow::json::parse_flow(JA)
-        .expect("content/line-login.ja.json must parse as a Flow")
+    lld_core::flow::json::parse_flow(JA).expect("content/line-login.ja.json must parse as a Flow")
 }
 
 fn en() -> Flow {
-    line_login_diagnosis::flow::json::parse_flow(EN)
-        .expect("content/line-login.en.json must parse as a Flow")
+    lld_core::flow::json::parse_flow(EN).expect("content/line-login.en.json must parse as a Flow")
 }
 
 /// The raw file, for the fields this checklist reads without the model (`for` on a step).

@@ -8,9 +8,9 @@ use crate::config::Lang;
 use crate::flow::validate::{parse, LoadError, ValidFlow};
 
 /// The Japanese flow file.
-pub const JA: &str = include_str!("../content/line-login.ja.json");
+pub const JA: &str = include_str!("../../../content/line-login.ja.json");
 /// The English flow file.
-pub const EN: &str = include_str!("../content/line-login.en.json");
+pub const EN: &str = include_str!("../../../content/line-login.en.json");
 
 /// The file of a language.
 pub fn source(lang: Lang) -> &'static str {

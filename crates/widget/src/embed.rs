@@ -15,12 +15,12 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
-use crate::config::{self, Lang};
-use crate::flow::compiled::{decode, Damaged};
-use crate::flow::engine::Session;
-use crate::flow::validate::ValidFlow;
-use crate::platform::Platform;
 use crate::ui::{storage_key, App, AppProps};
+use lld_core::config::{self, Lang};
+use lld_core::flow::compiled::{decode, Damaged};
+use lld_core::flow::engine::Session;
+use lld_core::flow::validate::ValidFlow;
+use lld_core::platform::Platform;
 
 /// All of the widget's CSS (`styles/widget.css`, minified by `build.rs`), applied inside each
 /// shadow root, never to the page.

@@ -3,19 +3,19 @@
 //! Plain view functions over borrowed data, not components: the widget shows one screen at a
 //! time and re-renders it whole on each move, so component boundaries would buy nothing and
 //! each one costs wasm size (props, comparisons, hook plumbing). They only render; each button
-//! names what it asks for in `data-act` (see `crate::act`), and none of them knows how the flow
+//! names what it asks for in `data-act` (see `lld_core::act`), and none of them knows how the flow
 //! is walked.
 
 use yew::prelude::*;
 
 use super::rich::rich;
 use super::strings::{date, Strings};
-use crate::act::Act;
-use crate::config::{with_query, Config};
-use crate::flow::engine::{Move, Session};
-use crate::flow::model::{has_routes, Place, Question, ResultNode, Step, Tip};
-use crate::flow::validate::ValidFlow;
-use crate::platform::Platform;
+use lld_core::act::Act;
+use lld_core::config::{with_query, Config};
+use lld_core::flow::engine::{Move, Session};
+use lld_core::flow::model::{has_routes, Place, Question, ResultNode, Step, Tip};
+use lld_core::flow::validate::ValidFlow;
+use lld_core::platform::Platform;
 
 /// What every view needs: the texts, the config, the device, and the heading to focus.
 pub struct View<'a> {

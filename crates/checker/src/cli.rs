@@ -3,8 +3,8 @@
 
 use std::process::ExitCode;
 
-use crate::flow::validate::{parse, same_shape, ValidFlow};
-use crate::flow::walk::{count_paths, mermaid};
+use lld_core::flow::validate::{parse, same_shape, ValidFlow};
+use lld_core::flow::walk::{count_paths, mermaid};
 
 const USAGE: &str = "usage: flowcheck [--mermaid] FILE [OTHER-LANGUAGE-FILE]";
 

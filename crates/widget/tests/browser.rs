@@ -7,11 +7,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Function, Reflect};
-use line_login_diagnosis::content::{EN, JA};
 use line_login_diagnosis::embed::{mount, Widget};
-use line_login_diagnosis::flow::compiled::encode;
-use line_login_diagnosis::flow::model::Audience;
-use line_login_diagnosis::flow::validate::parse;
+use lld_core::content::{EN, JA};
+use lld_core::flow::compiled::encode;
+use lld_core::flow::model::Audience;
+use lld_core::flow::validate::parse;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
@@ -96,7 +96,7 @@ fn shown(s: &str) -> String {
     s.replace(['[', ']'], "")
 }
 
-fn ja() -> line_login_diagnosis::flow::validate::ValidFlow {
+fn ja() -> lld_core::flow::validate::ValidFlow {
     parse(JA).unwrap()
 }
 
@@ -350,7 +350,7 @@ async fn destroy_removes_the_app() {
 #[wasm_bindgen_test]
 async fn a_damaged_flow_shows_the_error_and_the_fallback() {
     // A flow file that breaks a rule never gets here (the build or the checker module refuses
-    // it, with its message: tests/validate.rs, tests/e2e/fallback.test.mjs); a compiled flow
+    // it, with its message: crates/core/tests/validate.rs, tests/e2e/fallback.test.mjs); a compiled flow
     // damaged on its way is still refused with a visible message, not a panic.
     let recorder = Recorder::start("error");
     let el = host(&[]);
@@ -397,7 +397,7 @@ fn record_events() -> Array {
         "this.push(`${e.type} ${JSON.stringify(e.detail)} ${e.bubbles} ${e.composed}`)",
     )
     .bind0(&calls);
-    for name in line_login_diagnosis::events::NAMES {
+    for name in lld_core::events::NAMES {
         document()
             .add_event_listener_with_callback(name, &listener)
             .unwrap();

@@ -3,7 +3,7 @@
 
 use yew::{html, Html};
 
-use crate::flow::model::{segments, Segment};
+use lld_core::flow::model::{segments, Segment};
 
 /// Renders one flow text. Never interprets anything as HTML.
 pub fn rich(text: &str) -> Html {

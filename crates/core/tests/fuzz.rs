@@ -10,13 +10,13 @@
 
 use std::time::{Duration, Instant};
 
-use line_login_diagnosis::flow::compiled::{decode, encode};
-use line_login_diagnosis::flow::engine::{Command, Outcome, Session};
-use line_login_diagnosis::flow::validate::{parse, NodeRef};
+use lld_core::flow::compiled::{decode, encode};
+use lld_core::flow::engine::{Command, Outcome, Session};
+use lld_core::flow::validate::{parse, NodeRef};
 
 const CORPUS: [&str; 3] = [
-    include_str!("../content/line-login.ja.json"),
-    include_str!("../content/line-login.en.json"),
+    include_str!("../../../content/line-login.ja.json"),
+    include_str!("../../../content/line-login.en.json"),
     include_str!("fixtures/mini.json"),
 ];
 

@@ -2,11 +2,11 @@
 //! transition function keeps its promises over thousands of random walks (answer then Back
 //! returns to the same state; Restart equals a fresh session; JumpTo retraces exactly).
 
-use line_login_diagnosis::config::Lang;
-use line_login_diagnosis::content;
-use line_login_diagnosis::flow::engine::{Command, Move, Outcome, Session};
-use line_login_diagnosis::flow::validate::{parse, NodeRef, ValidFlow, MAX_DEPTH};
-use line_login_diagnosis::flow::walk::{all_paths, count_paths};
+use lld_core::config::Lang;
+use lld_core::content;
+use lld_core::flow::engine::{Command, Move, Outcome, Session};
+use lld_core::flow::validate::{parse, NodeRef, ValidFlow, MAX_DEPTH};
+use lld_core::flow::walk::{all_paths, count_paths};
 
 fn flows() -> Vec<(&'static str, ValidFlow)> {
     vec![
@@ -130,7 +130,7 @@ fn ids_are_unique() {
 fn both_languages_have_the_same_shape() {
     let ja = content::builtin(Lang::Ja).unwrap();
     let en = content::builtin(Lang::En).unwrap();
-    if let Err(e) = line_login_diagnosis::flow::validate::same_shape(&ja, &en) {
+    if let Err(e) = lld_core::flow::validate::same_shape(&ja, &en) {
         panic!("{e}");
     }
 }

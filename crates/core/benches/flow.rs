@@ -4,9 +4,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use line_login_diagnosis::flow::engine::{Command, Session};
-use line_login_diagnosis::flow::model::{Answer, Flow, Question, ResultNode, Step};
-use line_login_diagnosis::flow::validate::{parse, validate, NodeRef};
+use lld_core::flow::engine::{Command, Session};
+use lld_core::flow::model::{Answer, Flow, Question, ResultNode, Step};
+use lld_core::flow::validate::{parse, validate, NodeRef};
 
 /// A flow of about `nodes` nodes: half questions in a 4-ary tree (depth log4), half results that
 /// the leaves' answers share.

@@ -1,7 +1,7 @@
 //! Every validation rule, one case per line: a change to the small fixture flow and the exact
 //! message the content author must see. The messages are part of the interface.
 
-use line_login_diagnosis::flow::validate::{is_safe_href, parse, same_shape, LoadError};
+use lld_core::flow::validate::{is_safe_href, parse, same_shape, LoadError};
 use serde_json::{json, Value};
 
 const MINI: &str = include_str!("fixtures/mini.json");

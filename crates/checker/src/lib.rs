@@ -14,9 +14,11 @@
 //! 3. `lld_result_ptr()` and `lld_result_len()` give the UTF-8 result: the compiled flow, or the
 //!    message listing every problem (place, what is wrong, how to fix it).
 
+pub mod cli;
+
 use std::cell::RefCell;
 
-use line_login_diagnosis::flow::{compiled, validate};
+use lld_core::flow::{compiled, validate};
 
 thread_local! {
     static RESULT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
@@ -79,7 +81,7 @@ mod tests {
 
     #[test]
     fn a_valid_flow_compiles_and_an_invalid_one_explains() {
-        let (ok, out) = check(line_login_diagnosis::content::JA.as_bytes());
+        let (ok, out) = check(lld_core::content::JA.as_bytes());
         assert!(ok);
         assert!(out.starts_with("LLD2\u{1f}line-login\u{1f}ja\u{1f}"));
         let (ok, out) = check(b"{\"id\": 1}");

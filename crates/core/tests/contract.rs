@@ -2,11 +2,11 @@
 //! link building, event payloads (DOM `detail` and GA4 `dataLayer`), device detection and the
 //! saved-progress tokens. The browser tests check the same things arrive in a real page.
 
-use line_login_diagnosis::config::{from_attributes, with_query, Lang, Theme};
-use line_login_diagnosis::content;
-use line_login_diagnosis::events::{Event, Kind};
-use line_login_diagnosis::flow::engine::{Command, Session, UNRESOLVED};
-use line_login_diagnosis::platform::{Device, Platform};
+use lld_core::config::{from_attributes, with_query, Lang, Theme};
+use lld_core::content;
+use lld_core::events::{Event, Kind};
+use lld_core::flow::engine::{Command, Session, UNRESOLVED};
+use lld_core::platform::{Device, Platform};
 
 fn attrs<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
     move |name| {

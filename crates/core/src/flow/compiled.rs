@@ -2,7 +2,7 @@
 //!
 //! A flow file (JSON, `docs/flow-format.md`) is parsed and validated once, where its author can
 //! see the messages: by the release build for the built-in content, and by the checker module
-//! (`checker/`) that `embed.js` loads only for a page's own `flow-src` file. What comes out is
+//! (`crates/checker/`) that `embed.js` loads only for a page's own `flow-src` file. What comes out is
 //! this form: the same content with every id already resolved to an index and the depth of each
 //! question already computed, written as fields separated by U+001F (the ASCII unit separator,
 //! which `validate` refuses in every text). Reading it needs no JSON parser and no rule checks,

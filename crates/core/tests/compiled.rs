@@ -2,9 +2,9 @@
 //! widget's wasm reads. It must give back exactly the validated flow, and a damaged file must be
 //! an error, never a panic or a hang.
 
-use line_login_diagnosis::content::{EN, JA};
-use line_login_diagnosis::flow::compiled::{decode, encode, SEP};
-use line_login_diagnosis::flow::validate::parse;
+use lld_core::content::{EN, JA};
+use lld_core::flow::compiled::{decode, encode, SEP};
+use lld_core::flow::validate::parse;
 
 #[test]
 fn both_built_in_flows_survive_the_round_trip() {

@@ -1,7 +1,7 @@
 //! The widget's own words (everything that is not content), in each language.
 
-use crate::config::Lang;
-use crate::flow::model::Audience;
+use lld_core::config::Lang;
+use lld_core::flow::model::Audience;
 
 /// Fixed UI texts of one language.
 pub struct Strings {

@@ -20,13 +20,13 @@ use yew::prelude::*;
 use super::page;
 use super::screens::{ResultState, View};
 use super::strings::{fill, strings, Strings};
-use crate::act::Act;
-use crate::config::Config;
-use crate::events::{Event, Kind};
-use crate::flow::engine::{Command, Move, Outcome, Session};
-use crate::flow::model::{has_routes, Audience, Step, Tip};
-use crate::flow::validate::{NodeRef, ValidFlow};
-use crate::platform::Platform;
+use lld_core::act::Act;
+use lld_core::config::Config;
+use lld_core::events::{Event, Kind};
+use lld_core::flow::engine::{Command, Move, Outcome, Session};
+use lld_core::flow::model::{has_routes, Audience, Step, Tip};
+use lld_core::flow::validate::{NodeRef, ValidFlow};
+use lld_core::platform::Platform;
 
 /// What the root component needs.
 #[derive(Properties, PartialEq)]
