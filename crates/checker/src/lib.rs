@@ -87,7 +87,7 @@ mod tests {
         let (ok, out) = check(b"{\"id\": 1}");
         assert!(!ok);
         assert!(
-            out.contains("id (line 1, column 8): expected a string"),
+            out.contains("id (line 1, column 8): invalid type: integer `1`, expected a string"),
             "{out}"
         );
         let (ok, out) = check(b"\xff");

@@ -1,10 +1,12 @@
-//! The built-in diagnosis files, for native code: tests and benchmarks read them from here.
+//! The built-in diagnosis files, for native code: tests, benchmarks and tools read them here.
 //!
-//! The widget does not compile them in: `embed.js` fetches the one language a page needs from
-//! `content/` next to the wasm (in parallel with it), and `embed::mount` validates it with the
-//! same rules. That keeps the other language out of every page load (about 9 KB gzip each).
+//! The widget does not compile them in: the release build validates and compiles each one
+//! (`flow::compiled`, scripts/post-build.mjs), and `embed.js` fetches the one language a page
+//! needs next to the wasm, in parallel with it. That keeps the other language out of every page
+//! load (about 10 KB gzip each).
 
 use crate::config::Lang;
+#[cfg(feature = "json")]
 use crate::flow::validate::{parse, LoadError, ValidFlow};
 
 /// The Japanese flow file.
@@ -21,6 +23,7 @@ pub fn source(lang: Lang) -> &'static str {
 }
 
 /// Parses and validates the built-in flow of a language.
+#[cfg(feature = "json")]
 pub fn builtin(lang: Lang) -> Result<ValidFlow, LoadError> {
     parse(source(lang))
 }

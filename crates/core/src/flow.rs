@@ -3,6 +3,7 @@
 
 pub mod compiled;
 pub mod engine;
+#[cfg(feature = "json")]
 pub mod json;
 pub mod model;
 pub mod validate;

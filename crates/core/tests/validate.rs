@@ -99,17 +99,17 @@ rejects! {
     start_is_result: |f| f["start"] = json!("frozen")
         => "start: \"frozen\" is a result, not a question — start with a question";
     unknown_field: |f| f["questions"][0]["colour"] = json!("red")
-        => "questions[0].colour (line 1, column 208): unknown field `colour`, expected one of `id`, `text`, `help`, `answers` — fix the JSON there (docs/flow-format.md lists the fields)";
+        => "questions[0].colour (line 1, column 206): unknown field `colour`, expected one of `id`, `text`, `help`, `answers` — fix the JSON there (docs/flow-format.md lists the fields)";
     missing_field: |f| { f["results"][0].as_object_mut().unwrap().remove("checked"); }
-        => "results[0] (line 1, column 442): missing field `checked` — fix the JSON there (docs/flow-format.md lists the fields)";
+        => "results[0] (line 1, column 674): missing field `checked` — fix the JSON there (docs/flow-format.md lists the fields)";
     steps_only_for_phones: |f| f["results"][2]["steps"][0]["for"] = json!("phone")
         => "results[2] \"email-forgotten\".steps: every step is \"for\": \"phone\", so a visitor on \"desktop\" sees none — add a step with \"for\": \"desktop\", or one without \"for\"";
     tip_steps_only_for_desktops: |f| f["tips"][0]["steps"][0]["for"] = json!("desktop")
         => "tips[0].steps: every step is \"for\": \"desktop\", so a visitor on \"phone\" sees none — add a step with \"for\": \"phone\", or one without \"for\"";
     unknown_device: |f| f["results"][0]["steps"][0]["for"] = json!("tablet")
-        => "results[0].steps[0].for (line 1, column 539): unknown device `tablet`, expected `phone` or `desktop` — fix the JSON there (docs/flow-format.md lists the fields)";
+        => "results[0].steps[0].for (line 1, column 546): unknown variant `tablet`, expected `phone` or `desktop` — fix the JSON there (docs/flow-format.md lists the fields)";
     unknown_place: |f| f["results"][0]["steps"][0]["on"] = json!("tablet")
-        => "results[0].steps[0].on (line 1, column 596): unknown place `tablet`, expected `line-app` or `browser` — fix the JSON there (docs/flow-format.md lists the fields)";
+        => "results[0].steps[0].on (line 1, column 603): unknown variant `tablet`, expected `line-app` or `browser` — fix the JSON there (docs/flow-format.md lists the fields)";
 }
 
 #[test]
@@ -211,18 +211,18 @@ fn json_errors_name_path_line_and_column() {
         (r#""next": "email-kind" },"#, r#""next": "email-kind" },,"#, format!("questions[0].answers[1] (line 12, column 68): expected a value{tail}")),
         (r#""checked": "2026-11-25",
       "next": "frozen""#, r#""checked": 20261125,
-      "next": "frozen""#, format!("results[0].checked (line 36, column 18): expected a string, found a number{tail}")),
+      "next": "frozen""#, format!("results[0].checked (line 36, column 25): invalid type: integer `20261125`, expected a string{tail}")),
         (r#""title": "テスト診断","#, "\"title\": \"テスト\t診断\",", format!("title (line 4, column 16): a control character (such as a line break) inside a string: write it as \\n{tail}")),
-        (r#""lang": "ja","#, r#""lang": "ja", "lang": "en","#, format!("lang (line 3, column 17): the field `lang` appears twice{tail}")),
+        (r#""lang": "ja","#, r#""lang": "ja", "lang": "en","#, format!("lang (line 3, column 22): the field `lang` appears twice{tail}")),
         (r#""tips": [
     { "id": "admins""#, r#""tips": [
-    "oops", { "id": "admins""#, format!("tips[0] (line 66, column 5): expected an object, found a string{tail}")),
+    "oops", { "id": "admins""#, format!("tips[0] (line 66, column 10): invalid type: string \"oops\", expected a tip object{tail}")),
         (r#""tips": [
     { "id": "admins""#, r#""tips": [
-    [{ "id": "admins""#, format!("tips (line 68, column 1): expected `,` or `]`{tail}")),
+    [{ "id": "admins""#, format!("tips[0][0] (line 66, column 5): invalid type: map, expected a string{tail}")),
         ("\n}\n", "\n}\n}", format!(". (line 69, column 1): more text after the end of the flow{tail}")),
-        (r#""where","#, r#""where"#, format!("start (line 5, column 18): a control character (such as a line break) inside a string: write it as \\n{tail}")),
-        (r#""help": "わからなければ[わからない]を選んでください。""#, r#""help": "\q""#, format!("questions[0].help (line 10, column 16): an unknown escape after \\{tail}")),
+        (r#""where","#, r#""where"#, format!("start (line 6, column 1): a control character (such as a line break) inside a string: write it as \\n{tail}")),
+        (r#""help": "わからなければ[わからない]を選んでください。""#, r#""help": "\q""#, format!("questions[0].help (line 10, column 17): an unknown escape after \\{tail}")),
     ];
     let mut wrong = Vec::new();
     for (from, to, expected) in cases {
@@ -244,10 +244,22 @@ fn json_escapes_and_limits() {
         1,
     );
     assert_eq!(parse(&edited).unwrap().flow().title, "テスト 😀 \"ok\"");
-    // Hostile nesting is refused before it can exhaust the stack.
-    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let err = parse(&deep).unwrap_err().to_string();
-    assert!(err.contains("nested deeper than 32 levels"), "{err}");
+    // Hostile nesting is refused before it can exhaust the stack: every value has a type, and
+    // the first one that does not fit stops the reading (serde_json also stops at 128 levels).
+    for deep in [
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+        format!(
+            r#"{{"id": "x", "title": {}{}}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    ] {
+        let err = parse(&deep).unwrap_err().to_string();
+        assert!(
+            err.contains("invalid type: sequence, expected a string"),
+            "{err}"
+        );
+    }
     // Empty input.
     assert_eq!(
         parse("").unwrap_err().to_string(),

@@ -2,8 +2,9 @@
 //!
 //! A `Flow` straight out of `json::parse_flow` is *unchecked*: ids may dangle, questions may
 //! loop. Nothing outside `validate` should use one; `validate::validate` turns it into a
-//! `ValidFlow`, the only thing the engine and the UI accept. The reader refuses unknown fields,
-//! so a typo in a content file is an error with a path, never silently ignored.
+//! `ValidFlow`, the only thing the engine and the UI accept. With the `json` feature the types
+//! deserialize from a flow file (serde, `deny_unknown_fields`: a typo in a content file is an
+//! error with a path, never silently ignored).
 //!
 //! Node ids (`questions[].id`, `results[].id`) and answer ids are **stable public names**: they
 //! appear in analytics events, `dataLayer` pushes and share links (`#lld=<result id>`). Rename one
@@ -11,6 +12,11 @@
 
 /// One diagnosis in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields, expecting = "a flow object")
+)]
 pub struct Flow {
     /// Stable id of the flow, the same in every locale (e.g. `line-login`).
     pub id: String,
@@ -25,17 +31,24 @@ pub struct Flow {
     /// Every result: where a path ends.
     pub results: Vec<ResultNode>,
     /// Prevention advice that results refer to by id.
+    #[cfg_attr(feature = "json", serde(default))]
     pub tips: Vec<Tip>,
 }
 
 /// One screen that asks something and offers answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields, expecting = "a question object")
+)]
 pub struct Question {
     /// Stable id (lowercase letters, digits, `-`).
     pub id: String,
     /// The question itself, shown as the screen's heading.
     pub text: String,
     /// Optional explanation under the question, for visitors who do not know LINE's terms.
+    #[cfg_attr(feature = "json", serde(default))]
     pub help: Option<String>,
     /// At least two answers.
     pub answers: Vec<Answer>,
@@ -43,6 +56,11 @@ pub struct Question {
 
 /// One answer button.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields, expecting = "an answer object")
+)]
 pub struct Answer {
     /// Stable id, unique within its question.
     pub id: String,
@@ -54,6 +72,11 @@ pub struct Answer {
 
 /// Where a path ends: the cause and the numbered steps that fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields, expecting = "a result object")
+)]
 pub struct ResultNode {
     /// Stable id; it becomes the share link `#lld=<id>`.
     pub id: String,
@@ -64,27 +87,38 @@ pub struct ResultNode {
     /// The numbered steps, at least one.
     pub steps: Vec<Step>,
     /// Cautions shown after the steps (what the sources could not confirm, what not to do).
+    #[cfg_attr(feature = "json", serde(default))]
     pub notes: Vec<String>,
     /// Ids of the prevention tips that fit this case.
+    #[cfg_attr(feature = "json", serde(default))]
     pub tips: Vec<String>,
     /// When the steps were last checked against LINE's help, `YYYY-MM-DD`.
     pub checked: String,
     /// The next most likely result when these steps did not help ("did this fix it?" → No).
+    #[cfg_attr(feature = "json", serde(default))]
     pub next: Option<String>,
 }
 
 /// One numbered step.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields, expecting = "a step object")
+)]
 pub struct Step {
     /// The instruction. LINE's UI labels are written in square brackets: `[設定]`.
     pub text: String,
     /// Where the step is done, when that matters for the visitor's device.
+    #[cfg_attr(feature = "json", serde(default))]
     pub on: Option<Place>,
     /// Who sees the step: only visitors on a phone, or only on a computer (`for` in the file);
     /// `None` for everyone. Where the way differs by device (QR code login needs two screens),
     /// each visitor gets a route that works with the device in their hand.
+    #[cfg_attr(feature = "json", serde(default, rename = "for"))]
     pub only_for: Option<Audience>,
     /// An optional link: `https:` or relative only.
+    #[cfg_attr(feature = "json", serde(default))]
     pub link: Option<Link>,
 }
 
@@ -103,6 +137,11 @@ pub fn has_routes(steps: &[Step]) -> bool {
 
 /// Where a step has to be done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum Place {
     /// In the LINE app on the smartphone that runs the visitor's LINE account.
     LineApp,
@@ -112,6 +151,11 @@ pub enum Place {
 
 /// The kind of device a step is written for (`for` in a flow file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
 pub enum Audience {
     /// A smartphone or tablet (also LINE's in-app browser): often the only screen at hand.
     Phone,
@@ -142,6 +186,11 @@ impl Audience {
 
 /// A link shown with a step.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields, expecting = "a link object")
+)]
 pub struct Link {
     /// `https:` URL or a relative URL.
     pub href: String,
@@ -151,6 +200,11 @@ pub struct Link {
 
 /// Prevention advice, shown on the results that list its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "json",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields, expecting = "a tip object")
+)]
 pub struct Tip {
     /// Stable id.
     pub id: String,

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+#[cfg(feature = "json")]
 use super::json::{parse_flow, JsonError};
 use super::model::{check_markup, Audience, Flow, Link, MarkupError, Step};
 
@@ -143,6 +144,7 @@ impl fmt::Display for FlowErrors {
 impl std::error::Error for FlowErrors {}
 
 /// Why a flow file could not be loaded: bad JSON or a broken rule.
+#[cfg(feature = "json")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// The text is not JSON of the flow's shape (syntax, unknown field, wrong type…).
@@ -151,6 +153,7 @@ pub enum LoadError {
     Invalid(FlowErrors),
 }
 
+#[cfg(feature = "json")]
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -164,9 +167,11 @@ impl fmt::Display for LoadError {
     }
 }
 
+#[cfg(feature = "json")]
 impl std::error::Error for LoadError {}
 
 /// Parses a flow file and validates it.
+#[cfg(feature = "json")]
 pub fn parse(json: &str) -> Result<ValidFlow, LoadError> {
     let flow = parse_flow(json).map_err(LoadError::Json)?;
     validate(flow).map_err(LoadError::Invalid)
