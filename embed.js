@@ -9,15 +9,15 @@ const here = import.meta.url;
 const WASM = "line-login-diagnosis_bg.wasm";
 const CHECKER = "line-login-checker.wasm";
 // Subresource Integrity of the files this loader fetches, by name. Empty here; a release build
-// (scripts/post-build.mjs) fills in the sha384 of the wasm modules and of each built-in flow, so
-// a page that pins this file with `integrity` pins everything the widget runs.
-const INTEGRITY = {};
+// (scripts/post-build.mjs) defines __LLD_INTEGRITY__ as the sha384 of the wasm modules and of
+// each built-in flow, so a page that pins this file with `integrity` pins everything it runs.
+const INTEGRITY = typeof __LLD_INTEGRITY__ === "undefined" ? {} : __LLD_INTEGRITY__;
 const fetchPinned = (name) => fetch(new URL(`./${name}`, here), { integrity: INTEGRITY[name] });
 // Start both downloads at once: the wasm does not wait for the glue (a static import would
 // make it), which saves a round trip on slow networks.
 const wasm = fetchPinned(WASM);
 wasm.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
-// A release build replaces this import with the glue itself (one file for SRI to pin).
+// A release build bundles the glue into this file (one file for SRI to pin).
 const glue = import("./line-login-diagnosis.js");
 let mount;
 let ready; // Promise<boolean>: whether the wasm module loaded

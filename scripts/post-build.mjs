@@ -7,19 +7,27 @@
 //      gzips about 6 % smaller in it than in UTF-8. A flow file that breaks a rule stops the
 //      build with the checker's message.
 // Release builds also:
-//   3. inline the wasm-bindgen glue and its JS snippets (crates/widget/src/ui/page.js) into embed.js (one
-//      script instead of three: fewer requests,
-//      and Subresource Integrity on embed.js then covers all the code a page runs) and write the
-//      sha384 of the wasm, the checker and each compiled flow into it, which it passes to
-//      fetch() as `integrity`;
-//   4. minify embed.js (terser) and remove the separate glue file and its JS snippets;
+//   3. bundle embed.js with esbuild: the wasm-bindgen glue and its JS snippets
+//      (crates/widget/src/ui/page.js) go inside it (one script instead of three: fewer requests,
+//      and Subresource Integrity on embed.js then covers all the code a page runs), with the
+//      sha384 of the wasm, the checker and each compiled flow, which it passes to fetch() as
+//      `integrity`;
+//   4. minify it (esbuild) and remove the separate glue file and its JS snippets;
 //   5. write integrity.json (the sha384 of every file a page may load) and snippet.html (the
 //      embed snippet with `integrity` on the script tag, README "Security").
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { minify } from "terser";
+
+// The npm tools come from package-lock.json: without them, say what to run, not a stack trace.
+const tools = ["node_modules/.bin/wasm-opt", "node_modules/esbuild"];
+const missing = tools.filter((t) => !existsSync(join(process.env.TRUNK_SOURCE_DIR ?? process.cwd(), t)));
+if (missing.length) {
+  console.error(`post-build.mjs: the build tools are not installed (${missing.join(", ")}): run ./scripts/setup.sh first`);
+  process.exit(1);
+}
+const { build } = await import("esbuild");
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)");
@@ -71,49 +79,35 @@ const read = (file) => readFileSync(join(dir, file));
 const GLUE = "line-login-diagnosis.js";
 const WASM = "line-login-diagnosis_bg.wasm";
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
-/** Replaces exactly one occurrence of `from` in `text`, or stops the build. */
-function replaceOnce(text, from, to, where) {
-  const parts = text.split(from);
-  if (parts.length !== 2) throw new Error(`post-build.mjs: expected exactly one ${JSON.stringify(from)} in ${where}, found ${parts.length - 1}`);
-  return parts.join(to);
-}
 
-// 3. The glue inside embed.js. wasm-bindgen's `--target web` output is an ES module whose only
-// exports are top-level declarations plus one `export { … }` list; inside a function scope
-// they become plain declarations, returned as the object `import()` would have given.
-/** An ES module's code as plain declarations: `export` dropped, nothing else allowed. */
-function declarations(code, file) {
-  code = code.replace(/^export (?=(?:async )?function |class |const |let )/gm, "");
-  if (/^\s*(export|import)\b/m.test(code)) throw new Error(`post-build.mjs: ${file} has an import or export this bundling does not handle`);
-  return code;
-}
-
-let glue = read(GLUE).toString("utf8");
-// JS snippets the Rust code imports (`#[wasm_bindgen(module = …)]`, e.g. crates/widget/src/ui/page.js): each
-// `import { a, b } from './snippets/…'` becomes the snippet's code in a scope of its own.
-glue = glue.replace(/^import \{([^}]*)\} from '(\.\/snippets\/[^']+)';?[ \t]*$/gm, (_, names, path) => {
-  const code = declarations(read(path).toString("utf8"), path);
-  const list = names.split(",").map((n) => n.trim()).filter(Boolean);
-  if (list.some((n) => !/^[A-Za-z_$][\w$]*$/.test(n))) throw new Error(`post-build.mjs: ${path}: renamed imports are not handled`);
-  return `const { ${list.join(", ")} } = (() => {\n${code}\nreturn { ${list.join(", ")} };\n})();`;
-});
-glue = declarations(glue.replace(/^export \{[^}]*\};?[ \t]*$/m, ""), GLUE);
-if (!/^function mount\(/m.test(glue)) throw new Error(`post-build.mjs: ${GLUE} lacks mount()`);
-const inlined = `const glue = Promise.resolve((() => {\n${glue}\nreturn { default: __wbg_init, mount };\n})());`;
-
+// 3–4. One file: esbuild bundles embed.js with what it imports — the wasm-bindgen glue (a
+// dynamic import, inlined because nothing is split) and the glue's JS snippets
+// (crates/widget/src/ui/page.js) — writes the hashes in for `__LLD_INTEGRITY__`, and minifies.
 const integrity = Object.fromEntries([WASM, CHECKER, ...flows].map((file) => [file, sri(read(file))]));
-let embed = read("embed.js").toString("utf8");
-embed = replaceOnce(embed, 'const glue = import("./line-login-diagnosis.js");', inlined, "embed.js");
-embed = replaceOnce(embed, "const INTEGRITY = {};", `const INTEGRITY = ${JSON.stringify(integrity)};`, "embed.js");
-
-// 4. Minify; the glue file is now inside embed.js.
-const out = await minify(embed, { module: true, ecma: 2022, compress: { passes: 2 }, format: { comments: false } });
-writeFileSync(join(dir, "embed.js"), out.code);
+const bundle = await build({
+  entryPoints: [join(dir, "embed.js")],
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  minify: true,
+  legalComments: "none",
+  write: false,
+  define: { __LLD_INTEGRITY__: JSON.stringify(integrity) },
+  logLevel: "warning",
+  // wasm-bindgen's glue lists page.js once per import in its imports object (the same module
+  // under the same key, so the repeats are harmless).
+  logOverride: { "duplicate-object-key": "silent" },
+});
+const code = bundle.outputFiles[0].text;
+// The glue and its snippets are inside now; a page loads nothing else as code.
+if (/\bimport\s*\(\s*["'`]/.test(code) || /^\s*import\s/m.test(code)) throw new Error("post-build.mjs: embed.js still imports a file after bundling");
+if (!code.includes(integrity[WASM])) throw new Error("post-build.mjs: the wasm's hash did not reach embed.js");
+writeFileSync(join(dir, "embed.js"), code);
 rmSync(join(dir, GLUE));
 rmSync(join(dir, "snippets"), { recursive: true, force: true });
 
 // 5. What a page owner pins.
-const embedSri = sri(Buffer.from(out.code));
+const embedSri = sri(Buffer.from(code));
 writeFileSync(join(dir, "integrity.json"), `${JSON.stringify({ "embed.js": embedSri, ...integrity }, null, 2)}\n`);
 writeFileSync(
   join(dir, "snippet.html"),

@@ -3,7 +3,7 @@
 # Debian's Chromium + ChromeDriver (browser tests), CJK fonts (readable screenshots), Node.js,
 # the pinned Rust toolchain with rust-src and the wasm32 target (and std's dependencies, for the
 # release build that compiles std), trunk 0.21, the wasm-bindgen CLI of the exact version in Cargo.lock, and
-# the npm tools (wasm-opt from binaryen, playwright-core, axe-core) from package-lock.json.
+# the npm tools (wasm-opt from binaryen, esbuild, playwright-core, axe-core) from package-lock.json.
 # Nothing is downloaded but from the package registries (and rustup, for its own components).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,9 +69,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci (wasm-opt, playwright-core, axe-core)"
+  say "npm ci (wasm-opt, esbuild, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 say "ready: $(trunk --version), wasm-bindgen $bindgen_version, $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null)"

@@ -7,7 +7,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // The ceiling in KB (1 KB = 1000 bytes) of gzip for everything the widget loads: the build fails
 // above it. It is a ratchet, lowered as size work lands; TARGET_KB is where it is headed (the
 // README's "Size" section has the current numbers and what the next kilobytes would take).
-export const BUDGET_KB = 95;
+// Raised from 95 for the start and device attributes, deep links with their warnings, entry in
+// lld:start, listeners that catch traps in page.js (+1.4 KB wasm) and the esbuild bundle (+0.4 KB
+// of embed.js); scripts/bench.sh and README "Size" track what is left to reach the target.
+export const BUDGET_KB = 97;
 export const TARGET_KB = 80;
 // What a page loads for the widget: the loader (the release build inlines the wasm-bindgen glue
 // into it, scripts/post-build.mjs), the wasm module and the compiled flow of its language (Japanese, the

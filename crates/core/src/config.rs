@@ -46,6 +46,21 @@ impl Theme {
     }
 }
 
+/// Which device's steps and wording the widget uses (`device`): the visitor's, detected from
+/// the user agent, unless a page that previews the widget names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DeviceChoice {
+    /// Detect it (default).
+    #[default]
+    Auto,
+    /// A smartphone's browser.
+    Phone,
+    /// A computer.
+    Desktop,
+    /// LINE's in-app browser on a smartphone.
+    LineApp,
+}
+
 /// Everything the attributes configure.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Config {
@@ -66,6 +81,11 @@ pub struct Config {
     /// `history` present: each move is a browser history entry, so the phone's back gesture
     /// steps back inside the diagnosis before it leaves the page.
     pub history: bool,
+    /// `start`: the id of the question the diagnosis opens at (checked against the flow when it
+    /// is loaded: `progress::begin`); none → the flow's first question.
+    pub start: Option<String>,
+    /// `device`: `auto` (default), `phone`, `desktop` or `line-app`.
+    pub device: DeviceChoice,
 }
 
 impl Config {
@@ -130,7 +150,7 @@ fn encode(out: &mut String, s: &str) {
 }
 
 /// Every attribute the element reads (the README documents each).
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 12] = [
     "lang",
     "theme",
     "cta-href",
@@ -141,6 +161,8 @@ pub const ATTRIBUTES: [&str; 10] = [
     "utm-campaign",
     "data-layer",
     "history",
+    "start",
+    "device",
 ];
 
 /// Builds the config from attribute values (`get(name)` → the attribute, if present).
@@ -221,6 +243,29 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
             cta_params.push((name.replace('-', "_"), value));
         }
     }
+    let start = match get("start") {
+        None => None,
+        Some(id) if !id.trim().is_empty() => Some(id.trim().to_owned()),
+        Some(other) => {
+            warn("start", &other, "a question id", "the first question");
+            None
+        }
+    };
+    let device = match get("device").as_deref().map(str::trim) {
+        None | Some("auto") => DeviceChoice::Auto,
+        Some("phone") => DeviceChoice::Phone,
+        Some("desktop") => DeviceChoice::Desktop,
+        Some("line-app") => DeviceChoice::LineApp,
+        Some(other) => {
+            warn(
+                "device",
+                other,
+                "\"auto\", \"phone\", \"desktop\", \"line-app\"",
+                "\"auto\"",
+            );
+            DeviceChoice::Auto
+        }
+    };
     (
         Config {
             lang,
@@ -230,6 +275,8 @@ pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> (Config, Vec<Str
             cta_params,
             data_layer: get("data-layer").is_some(),
             history: get("history").is_some(),
+            start,
+            device,
         },
         warnings,
     )

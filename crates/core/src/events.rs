@@ -83,6 +83,8 @@ pub struct Event<'a> {
     pub result: Option<&'a str>,
     /// The answer ids given so far, oldest first.
     pub steps: Vec<&'a str>,
+    /// How the visit began (`start` only): `start`, `link` or `resume` (`progress::Entry`).
+    pub entry: Option<&'a str>,
 }
 
 /// Appends `s` as a JSON string.
@@ -163,6 +165,7 @@ impl Event<'_> {
             ("result", Value::Opt(self.result)),
             ("steps", Value::List(&self.steps)),
             ("resolved", Value::Bool(self.resolved())),
+            ("entry", Value::Opt(self.entry)),
         ])
     }
 
@@ -177,6 +180,7 @@ impl Event<'_> {
             ("lld_result", Value::Opt(self.result)),
             ("lld_steps", Value::Joined(&self.steps)),
             ("lld_resolved", Value::Bool(self.resolved())),
+            ("lld_entry", Value::Opt(self.entry)),
         ])
     }
 }

@@ -2,6 +2,7 @@
 //! that happen in the LINE app or in a browser are introduced, and which device's route a
 //! result shows first. Pure.
 
+use crate::config::DeviceChoice;
 use crate::flow::model::Audience;
 
 /// The visitor's device.
@@ -50,6 +51,20 @@ impl Platform {
             device,
             // LINE's in-app browser appends " Line/<version>" to the system browser's agent.
             in_line_app: has(" Line/"),
+        }
+    }
+
+    /// The platform a page's `device` attribute names, else the detected one.
+    pub fn chosen(self, choice: DeviceChoice) -> Platform {
+        let (device, in_line_app) = match choice {
+            DeviceChoice::Auto => return self,
+            DeviceChoice::Phone => (Device::Ios, false),
+            DeviceChoice::Desktop => (Device::Desktop, false),
+            DeviceChoice::LineApp => (Device::Ios, true),
+        };
+        Platform {
+            device,
+            in_line_app,
         }
     }
 

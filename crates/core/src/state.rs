@@ -13,7 +13,7 @@ use crate::events::{Event, Kind};
 use crate::flow::engine::{Command, Outcome, Session};
 use crate::flow::model::Audience;
 use crate::flow::valid::{NodeRef, ValidFlow};
-use crate::progress;
+use crate::progress::{self, Entry};
 use crate::texts::{plain_text, Texts};
 
 /// What can happen to a widget.
@@ -95,20 +95,22 @@ enum About<'a> {
     Answered(&'a str, &'a str),
     /// The result (id) the visitor just left.
     Left(&'a str),
+    /// The node on screen when the widget starts, and how the visit began.
+    Start(Entry),
 }
 
 impl State {
-    /// A widget starting at `session` (fresh, restored progress or a shared result), with what
-    /// the page hears first: `lld:start`, `lld:result` when it opens on a result, and the
-    /// progress to keep. No focus: the widget never takes it from the page while it loads.
-    pub fn start(flow: &ValidFlow, session: Session) -> (State, Vec<Effect>) {
+    /// A widget starting at `session` (`progress::begin`: a new diagnosis, restored progress or
+    /// a linked result — `entry` says which), with what the page hears first: `lld:start`,
+    /// `lld:result` when it opens on a result, and the progress to keep. No focus: the widget never takes it from the page while it loads.
+    pub fn start(flow: &ValidFlow, session: Session, entry: Entry) -> (State, Vec<Effect>) {
         let state = State {
             session,
             resolved: false,
             copied: None,
             moved: false,
         };
-        let mut effects = vec![state.emit(flow, Kind::Start, About::Current)];
+        let mut effects = vec![state.emit(flow, Kind::Start, About::Start(entry))];
         if state.at_result().is_some() {
             effects.push(state.emit(flow, Kind::Result, About::Current));
         }
@@ -281,8 +283,8 @@ impl State {
         let (node, answer, result) = match (kind, about) {
             (_, About::Answered(question, answer)) => (question, Some(answer), None),
             (_, About::Left(result)) => (result, None, Some(result)),
-            (Kind::Start | Kind::Restart, About::Current) => (current, None, None),
-            (_, About::Current) => (current, None, on_result.then_some(current)),
+            (Kind::Start | Kind::Restart, _) => (current, None, None),
+            (_, About::Current | About::Start(_)) => (current, None, on_result.then_some(current)),
         };
         let event = Event {
             kind,
@@ -291,6 +293,10 @@ impl State {
             answer,
             result,
             steps: self.session.answer_ids(flow),
+            entry: match about {
+                About::Start(entry) => Some(entry.name()),
+                _ => None,
+            },
         };
         Effect::Emit {
             kind,

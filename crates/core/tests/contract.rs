@@ -116,6 +116,7 @@ fn event_payloads() {
         answer: Some("password"),
         result: None,
         steps: vec!["password"],
+        entry: None,
     };
     assert_eq!(e.kind.name(), "lld:answer");
     assert_eq!(
@@ -133,6 +134,7 @@ fn event_payloads() {
         answer: None,
         result: Some("password-line"),
         steps: vec!["password", "line"],
+        entry: None,
     };
     assert_eq!(e.kind.name(), "lld:resolved");
     assert_eq!(
@@ -151,11 +153,13 @@ fn event_payloads() {
         answer: None,
         result: None,
         steps: vec![],
+        entry: Some("link"),
     };
     assert_eq!(
         odd.detail_json(),
-        r#"{"flow":"a\"b\\c\u000a","node":"n","steps":[]}"#
+        r#"{"flow":"a\"b\\c\u000a","node":"n","steps":[],"entry":"link"}"#
     );
+    assert!(odd.data_layer_json().ends_with(r#","lld_entry":"link"}"#));
     for (kind, name) in [
         (Kind::Start, "lld:start"),
         (Kind::Back, "lld:back"),
@@ -204,4 +208,123 @@ fn saved_progress_round_trips_including_not_resolved() {
     // Stale or tampered progress is refused, never half-applied.
     assert_eq!(Session::replay(&flow, ["password", "nope"]), None);
     assert_eq!(Session::replay(&flow, [UNRESOLVED]), None);
+}
+
+#[test]
+fn where_a_widget_opens_links_progress_and_the_start_attribute() {
+    use lld_core::progress::{begin, Entry};
+    let flow = content::builtin(Lang::Ja).unwrap();
+    let id = |s: &Session| flow.id_of(s.current()).to_owned();
+    let warn = |b: &lld_core::progress::Begin| b.warnings.join("\n");
+
+    // A link a marketer writes, on a page with one widget; the share link, on any page.
+    let b = begin(&flow, "1", "lld=password-line", true, None, None);
+    assert_eq!(
+        (id(&b.session), b.entry, warn(&b)),
+        ("password-line".into(), Entry::Link, String::new())
+    );
+    let b = begin(&flow, "faq", "lld=faq:password-line", false, None, None);
+    assert_eq!(
+        (id(&b.session), b.entry),
+        ("password-line".into(), Entry::Link)
+    );
+    // Not this widget's link: it starts as usual, silently.
+    let b = begin(&flow, "2", "lld=faq:password-line", false, None, None);
+    assert_eq!(
+        (id(&b.session), b.entry, warn(&b)),
+        ("where".into(), Entry::Start, String::new())
+    );
+    // An id that names no result, and a bare link on a page with several widgets, warn.
+    let b = begin(&flow, "1", "lld=nope", true, None, None);
+    assert_eq!((id(&b.session), b.entry), ("where".into(), Entry::Start));
+    assert_eq!(
+        warn(&b),
+        "<line-login-diagnosis>: the link #lld=nope names no result of this diagnosis; it starts as usual."
+    );
+    let b = begin(&flow, "1", "lld=password-line", false, None, None);
+    assert_eq!(id(&b.session), "where");
+    assert_eq!(
+        warn(&b),
+        "<line-login-diagnosis>: #lld=password-line does not say which widget: this page has several, so the link needs #lld=<widget id>:password-line. Each starts as usual."
+    );
+
+    // Saved progress comes back; a link wins over it, and it wins over `start`.
+    let b = begin(
+        &flow,
+        "1",
+        "",
+        true,
+        Some("password line"),
+        Some("code-kind"),
+    );
+    assert_eq!(
+        (id(&b.session), b.entry),
+        ("password-line".into(), Entry::Resume)
+    );
+    let b = begin(
+        &flow,
+        "1",
+        "lld=admin-url",
+        true,
+        Some("password line"),
+        None,
+    );
+    assert_eq!((id(&b.session), b.entry), ("admin-url".into(), Entry::Link));
+
+    // `start`: the question, as if answered there by the fewest questions (trail and Back).
+    let mut b = begin(&flow, "1", "", true, None, Some("password-which"));
+    assert_eq!(
+        (id(&b.session), b.entry, warn(&b)),
+        ("password-which".into(), Entry::Start, String::new())
+    );
+    assert_eq!(b.session.answer_ids(&flow), ["password"]);
+    assert_eq!(
+        b.session.apply(&flow, Command::Back),
+        lld_core::flow::engine::Outcome::Moved
+    );
+    assert_eq!(id(&b.session), "where");
+    let b = begin(&flow, "1", "", true, None, Some("where"));
+    assert!(b.session.history().is_empty());
+    let b = begin(&flow, "1", "", true, None, Some("password-line"));
+    assert_eq!(
+        id(&b.session),
+        "where",
+        "start names a question, not a result"
+    );
+    assert_eq!(
+        warn(&b),
+        "<line-login-diagnosis>: start=\"password-line\" is not allowed; allowed: a question id of this diagnosis (README \"Public interface\"). Using the first question."
+    );
+    // Every question can be a start, and each one's trail replays to it.
+    for q in &flow.flow().questions {
+        let b = begin(&flow, "1", "", true, None, Some(&q.id));
+        assert_eq!(id(&b.session), q.id);
+        let tokens = b.session.tokens(&flow);
+        assert_eq!(
+            Session::replay(&flow, tokens.iter().copied()).as_ref(),
+            Some(&b.session)
+        );
+    }
+}
+
+#[test]
+fn the_device_attribute_names_a_platform_for_previews() {
+    use lld_core::config::DeviceChoice;
+    let desktop = Platform::detect("Mozilla/5.0 (X11; Linux x86_64)", 0);
+    let (c, w) = from_attributes(attrs(&[("device", "line-app")]));
+    assert!(w.is_empty());
+    let p = desktop.chosen(c.device);
+    assert!(p.is_mobile() && p.in_line_app);
+    assert_eq!(desktop.chosen(DeviceChoice::Auto), desktop);
+    assert!(!desktop.chosen(DeviceChoice::Desktop).is_mobile());
+    assert!(desktop.chosen(DeviceChoice::Phone).is_mobile());
+    let (c, w) = from_attributes(attrs(&[("device", "tablet"), ("start", " ")]));
+    assert_eq!((c.device, c.start), (DeviceChoice::Auto, None));
+    assert_eq!(
+        w,
+        [
+            "<line-login-diagnosis>: start=\" \" is not allowed; allowed: a question id. Using the first question.",
+            "<line-login-diagnosis>: device=\"tablet\" is not allowed; allowed: \"auto\", \"phone\", \"desktop\", \"line-app\". Using \"auto\".",
+        ]
+    );
 }

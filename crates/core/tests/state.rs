@@ -15,7 +15,7 @@ use lld_core::events::Kind;
 use lld_core::flow::engine::Session;
 use lld_core::flow::model::Audience;
 use lld_core::flow::valid::{NodeRef, ValidFlow};
-use lld_core::progress;
+use lld_core::progress::{self, Entry};
 use lld_core::state::{Applied, Effect, Env, Input, State};
 use lld_core::texts::texts;
 
@@ -163,6 +163,24 @@ fn input(rng: &mut Rng, flow: &ValidFlow, state: &State, earlier: &[Session]) ->
     Input::Act(act)
 }
 
+/// The `entry` of an `lld:start` (in `detail` and in the `dataLayer` object), taken out.
+fn take_entry(seen: &mut Seen) -> String {
+    let entry = seen
+        .detail
+        .as_object_mut()
+        .unwrap()
+        .remove("entry")
+        .unwrap();
+    let layer = seen
+        .layer
+        .as_object_mut()
+        .unwrap()
+        .remove("lld_entry")
+        .unwrap();
+    assert_eq!(entry, layer);
+    entry.as_str().unwrap().to_owned()
+}
+
 fn index(kind: Kind) -> usize {
     lld_core::events::NAMES
         .iter()
@@ -173,13 +191,14 @@ fn index(kind: Kind) -> usize {
 #[test]
 fn the_start_says_where_the_widget_opens() {
     for (name, flow) in flows() {
-        let (state, effects) = State::start(&flow, Session::new(&flow));
+        let (state, effects) = State::start(&flow, Session::new(&flow), Entry::Start);
         let applied = Applied {
             render: true,
             effects,
         };
-        let seen = events(&applied);
+        let mut seen = events(&applied);
         assert_eq!(seen.len(), 1, "{name}");
+        assert_eq!(take_entry(&mut seen[0]), "start", "{name}");
         about_current(&flow, state.session(), &seen[0], Kind::Start);
         assert_eq!(
             tail(&applied),
@@ -189,12 +208,14 @@ fn the_start_says_where_the_widget_opens() {
         assert!(!state.moved());
         // A shared result: lld:start, then lld:result.
         let r = &flow.flow().results[0].id;
-        let (state, effects) = State::start(&flow, Session::at_result(&flow, r).unwrap());
-        let seen = events(&Applied {
+        let (state, effects) =
+            State::start(&flow, Session::at_result(&flow, r).unwrap(), Entry::Link);
+        let mut seen = events(&Applied {
             render: true,
             effects,
         });
         assert_eq!(seen.len(), 2, "{name}");
+        assert_eq!(take_entry(&mut seen[0]), "link", "{name}");
         assert_eq!(seen[0].detail["node"], r.as_str());
         assert!(
             seen[0].detail.get("result").is_none(),
@@ -212,7 +233,7 @@ fn random_walks_keep_the_event_contract() {
         for device in [Audience::Phone, Audience::Desktop] {
             let env = env(device);
             for walk in 0..300 {
-                let (mut state, _) = State::start(&flow, Session::new(&flow));
+                let (mut state, _) = State::start(&flow, Session::new(&flow), Entry::Start);
                 counts[index(Kind::Start)] += 1;
                 let mut earlier = vec![state.session().clone()];
                 for step in 0..40 {

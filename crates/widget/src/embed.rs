@@ -18,8 +18,6 @@ use yew::AppHandle;
 use crate::ui::{App, AppProps};
 use lld_core::config::{self, Lang};
 use lld_core::flow::compiled::{decode, Damaged};
-use lld_core::flow::engine::Session;
-use lld_core::flow::valid::ValidFlow;
 use lld_core::platform::Platform;
 use lld_core::progress;
 
@@ -95,18 +93,30 @@ pub fn mount(
     let container: Element = document.create_element("div")?;
     container.set_class_name("root");
     root.append_child(&container)?;
-    let key = widget_key(&host);
-    let initial = initial_session(&flow, &key);
+    let (key, only_widget) = widget_key(&host);
+    let begin = progress::begin(
+        &flow,
+        &key,
+        &crate::ui::fragment(),
+        only_widget,
+        crate::ui::load(&progress::storage_key(&flow, &key)).as_deref(),
+        config.start.as_deref(),
+    );
+    for warning in begin.warnings {
+        warn_once(warning);
+    }
     let navigator = gloo::utils::window().navigator();
     let platform = Platform::detect(
         &navigator.user_agent().unwrap_or_default(),
         navigator.max_touch_points().max(0) as u32,
-    );
+    )
+    .chosen(config.device);
     let props = AppProps {
         flow: Rc::new(flow),
         config: Rc::new(config),
         host: host.clone(),
-        initial,
+        initial: begin.session,
+        entry: begin.entry,
         key: key.into(),
         platform,
     };
@@ -118,29 +128,33 @@ pub fn mount(
 }
 
 /// Names a widget among several on a page: its `id` attribute when it has a plain one, else its
-/// position among the page's widgets (1, 2, …).
-fn widget_key(host: &HtmlElement) -> String {
+/// position among the page's widgets (1, 2, …). Also says whether it is the page's only one.
+fn widget_key(host: &HtmlElement) -> (String, bool) {
+    let all = gloo::utils::document().get_elements_by_tag_name("line-login-diagnosis");
+    let only = all.length() == 1;
     let id = host.id();
     if !id.is_empty()
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     {
-        return id;
+        return (id, only);
     }
-    let all = gloo::utils::document().get_elements_by_tag_name("line-login-diagnosis");
     let position = (0..all.length()).position(|i| all.item(i).is_some_and(|e| &e == host.as_ref()));
-    (position.unwrap_or(0) + 1).to_string()
+    ((position.unwrap_or(0) + 1).to_string(), only)
 }
 
-/// Where a widget starts: the result a share link names for this widget (`#lld=<key>:<result>`),
-/// else the progress saved in this tab, else the first question.
-fn initial_session(flow: &ValidFlow, key: &str) -> Session {
-    let fragment = crate::ui::fragment();
-    progress::shared_result(&fragment, key)
-        .and_then(|result| Session::at_result(flow, result))
-        .or_else(|| progress::decode(flow, &crate::ui::load(&progress::storage_key(flow, key))?))
-        .unwrap_or_else(|| Session::new(flow))
+/// Prints a warning about the page (a link, a `start`) once per page, however many widgets
+/// see it.
+fn warn_once(warning: String) {
+    thread_local!(static SAID: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) });
+    SAID.with(|said| {
+        let mut said = said.borrow_mut();
+        if !said.contains(&warning) {
+            console::warn!(&warning);
+            said.push(warning);
+        }
+    });
 }
 
 fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
@@ -204,6 +218,9 @@ fn show_fallback(root: &ShadowRoot, lang: Lang) {
 /// (`panic = "abort"`) nothing in this module runs again: `embed.js` mounts no more widgets.
 /// Builds that compile std with panics as traps (scripts/build.sh) never run it.
 fn install_panic_hook(stop: Function) {
+    // The calls the browser makes into the module go through page.js, which stops the widgets
+    // on a trap (builds whose panics are traps have no hook to do it).
+    crate::ui::set_stop(&stop);
     if STOP.with(|s| s.replace(Some(stop)).is_some()) {
         return;
     }

@@ -8,4 +8,4 @@ mod rich;
 mod screens;
 
 pub use app::{App, AppProps};
-pub use page::{fragment, load};
+pub use page::{fragment, load, set_stop};

@@ -432,7 +432,7 @@ async fn events_reach_the_page_with_their_details() {
         .clone()
         .unwrap();
     let expected = [
-        format!(r#"lld:start {{{f},"node":"where","steps":[]}} true true"#),
+        format!(r#"lld:start {{{f},"node":"where","steps":[],"entry":"start"}} true true"#),
         format!(
             r#"lld:answer {{{f},"node":"where","answer":"password","steps":["password"]}} true true"#
         ),
@@ -483,7 +483,7 @@ async fn data_layer_gets_ga4_pushes_when_asked() {
     assert_eq!(
         pushed,
         [
-            r#"{"event":"lld_start","lld_flow":"line-login","lld_node":"where","lld_steps":""}"#,
+            r#"{"event":"lld_start","lld_flow":"line-login","lld_node":"where","lld_steps":"","lld_entry":"start"}"#,
             r#"{"event":"lld_answer","lld_flow":"line-login","lld_node":"where","lld_answer":"no-url","lld_steps":"no-url"}"#,
             r#"{"event":"lld_result","lld_flow":"line-login","lld_node":"admin-url","lld_result":"admin-url","lld_steps":"no-url"}"#,
         ]

@@ -97,6 +97,50 @@ impl Session {
         }
     }
 
+    /// A session at the question with this id, as if the visitor had answered their way there
+    /// by the fewest questions (the `start` attribute): the trail shows those answers and Back
+    /// retraces them. `None` if no question has this id.
+    pub fn at_question(flow: &ValidFlow, id: &str) -> Option<Self> {
+        let NodeRef::Question(target) = flow.node(id)? else {
+            return None;
+        };
+        // Breadth-first over the questions: `via[q]` is the move that first reached `q`.
+        let n = flow.flow().questions.len();
+        let mut via: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut seen = vec![false; n];
+        // The queue is a list read from the front: every question enters it at most once.
+        let mut queue = vec![flow.start()];
+        seen[flow.start()] = true;
+        let mut next_up = 0;
+        while let Some(&q) = queue.get(next_up) {
+            next_up += 1;
+            if q == target {
+                break;
+            }
+            for a in 0..flow.flow().questions[q].answers.len() {
+                if let Some(NodeRef::Question(next)) = flow.target(q, a) {
+                    if !seen[next] {
+                        seen[next] = true;
+                        via[next] = Some((q, a));
+                        queue.push(next);
+                    }
+                }
+            }
+        }
+        let mut history = Vec::new();
+        let mut at = target;
+        while let Some((question, answer)) = via[at] {
+            history.push(Move::Answered { question, answer });
+            at = question;
+        }
+        history.reverse();
+        // Every question of a valid flow is reachable, so the walk above always ends at start.
+        Some(Session {
+            current: NodeRef::Question(target),
+            history,
+        })
+    }
+
     /// A session showing the result with this id, as a shared link opens it: no history, so
     /// Back is unavailable and Restart starts the diagnosis.
     pub fn at_result(flow: &ValidFlow, id: &str) -> Option<Self> {

@@ -8,14 +8,13 @@
 //!
 //! Yew itself registers no event listener for this widget (there is no `onclick` in any view):
 //! Yew 0.23 never removes its own, so each mount would leak one. The two listeners here (clicks,
-//! and `popstate` with the `history` attribute) are owned by the component and removed when the
-//! widget is destroyed.
+//! and `popstate` with the `history` attribute) are `page.js`'s, which catches a trap where the
+//! browser calls in; the component owns their handlers and removes both when it is destroyed.
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -27,7 +26,7 @@ use lld_core::flow::engine::Session;
 use lld_core::flow::model::Tip;
 use lld_core::flow::valid::{NodeRef, ValidFlow};
 use lld_core::platform::Platform;
-use lld_core::progress;
+use lld_core::progress::{self, Entry};
 use lld_core::state::{Effect, Env, Input, State};
 use lld_core::texts::{fill, texts};
 
@@ -40,13 +39,18 @@ pub struct AppProps {
     pub config: Rc<Config>,
     /// The `<line-login-diagnosis>` element (events are dispatched on it).
     pub host: HtmlElement,
-    /// Where the widget starts: a fresh session, restored progress or a shared result.
+    /// Where the widget starts: a new session, restored progress or a linked result.
     pub initial: Session,
+    /// How the visit began (`entry` of `lld:start`).
+    pub entry: Entry,
     /// Names this widget among several on a page: share links and saved progress use it.
     pub key: Rc<str>,
     /// The visitor's device.
     pub platform: Platform,
 }
+
+/// What `page.js` calls on a history navigation: the entry's widget key and moves.
+type HistoryHandler = dyn Fn(Option<String>, Option<String>);
 
 /// The widget.
 pub struct App {
@@ -57,8 +61,11 @@ pub struct App {
     storage: String,
     root: yew::NodeRef,
     heading: yew::NodeRef,
-    /// The click listener (attached after the first render) and the `popstate` one.
-    listeners: Vec<EventListener>,
+    /// The click listener's handler (attached after the first render) and the `popstate`
+    /// one's, called by `page.js`; and the functions that remove both listeners.
+    handlers: Vec<Closure<dyn Fn(String)>>,
+    history_handler: Option<Closure<HistoryHandler>>,
+    removers: Vec<js_sys::Function>,
 }
 
 impl App {
@@ -103,46 +110,44 @@ impl App {
             return;
         };
         let link = ctx.link().clone();
-        self.listeners
-            .push(EventListener::new(&root, "click", move |event| {
-                let value = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|t| t.closest("[data-act]").ok().flatten())
-                    .and_then(|button| button.get_attribute("data-act"));
-                // The `test-panic` build panics in a listener the browser calls, as a real bug
-                // would: tests/e2e/panic.test.mjs proves the trap is caught (never in a release).
-                #[cfg(feature = "test-panic")]
-                if value.as_deref() == Some("panic") {
-                    panic!("deliberate panic in a click listener (test-panic build)");
-                }
-                if let Some(act) = value.and_then(|value| Act::decode(&value)) {
-                    link.send_message(Input::Act(act));
-                }
-            }));
+        let handler = Closure::<dyn Fn(String)>::new(move |value: String| {
+            // The `test-panic` build panics in a listener the browser calls, as a real bug
+            // would: tests/e2e/panic.test.mjs proves the trap is caught (never in a release).
+            #[cfg(feature = "test-panic")]
+            if value == "panic" {
+                panic!("deliberate panic in a click listener (test-panic build)");
+            }
+            if let Some(act) = Act::decode(&value) {
+                link.send_message(Input::Act(act));
+            }
+        });
+        self.removers
+            .push(page::on_act(&root, handler.as_ref().unchecked_ref()));
+        self.handlers.push(handler);
     }
-}
 
-/// With `history`, every change the visitor makes is a browser history entry, so the back
-/// gesture returns through the screens they saw, in order, before it leaves the page. An entry
-/// without widget state is the page as it was before: the first question. Entries of another
-/// widget on the page are left to it.
-fn listen_for_history(ctx: &Context<App>) -> EventListener {
-    let props = ctx.props();
-    let (flow, key, link) = (props.flow.clone(), props.key.clone(), ctx.link().clone());
-    EventListener::new(&gloo::utils::window(), "popstate", move |e| {
-        let Some(e) = e.dyn_ref::<web_sys::PopStateEvent>() else {
-            return;
-        };
-        let session = match page::history_moves(&e.state(), &key) {
-            page::Entry::Ours(moves) => progress::decode(&flow, &moves),
-            page::Entry::Page => Some(Session::new(&flow)),
-            page::Entry::OtherWidget => None,
-        };
-        if let Some(session) = session {
-            link.send_message(Input::Restore(session));
-        }
-    })
+    /// With `history`, every change the visitor makes is a browser history entry, so the back
+    /// gesture returns through the screens they saw, in order, before it leaves the page. An
+    /// entry without widget state is the page as it was before: the first question. Entries of
+    /// another widget on the page are left to it.
+    fn listen_for_history(&mut self, ctx: &Context<Self>) {
+        let props = ctx.props();
+        let (flow, key, link) = (props.flow.clone(), props.key.clone(), ctx.link().clone());
+        let handler =
+            Closure::<HistoryHandler>::new(move |owner: Option<String>, moves: Option<String>| {
+                let session = match page::history_entry(owner, moves, &key) {
+                    page::Entry::Ours(moves) => progress::decode(&flow, &moves),
+                    page::Entry::Page => Some(Session::new(&flow)),
+                    page::Entry::OtherWidget => None,
+                };
+                if let Some(session) = session {
+                    link.send_message(Input::Restore(session));
+                }
+            });
+        self.removers
+            .push(page::on_history(handler.as_ref().unchecked_ref()));
+        self.history_handler = Some(handler);
+    }
 }
 
 impl Component for App {
@@ -151,17 +156,19 @@ impl Component for App {
 
     fn create(ctx: &Context<Self>) -> Self {
         let props = ctx.props();
-        let (state, effects) = State::start(&props.flow, props.initial.clone());
+        let (state, effects) = State::start(&props.flow, props.initial.clone(), props.entry);
         let mut app = App {
             state,
             outbox: effects,
             storage: progress::storage_key(&props.flow, &props.key),
             root: yew::NodeRef::default(),
             heading: yew::NodeRef::default(),
-            listeners: Vec::new(),
+            handlers: Vec::new(),
+            history_handler: None,
+            removers: Vec::new(),
         };
         if props.config.history {
-            app.listeners.push(listen_for_history(ctx));
+            app.listen_for_history(ctx);
         }
         app
     }
@@ -182,6 +189,12 @@ impl Component for App {
             self.perform(ctx, applied.effects);
         }
         applied.render
+    }
+
+    fn destroy(&mut self, _ctx: &Context<Self>) {
+        for remove in self.removers.drain(..) {
+            let _ = remove.call0(&JsValue::NULL);
+        }
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {

@@ -1,6 +1,6 @@
 // The widget's effects on the page, written in the page's language: events on the host element
 // (and `window.dataLayer`), progress in sessionStorage, the clipboard, history entries, the
-// address. src/ui/page.rs declares them for Rust (wasm-bindgen imports this file; the release
+// address; and the two listeners through which the browser calls the widget (clicks, history). src/ui/page.rs declares them for Rust (wasm-bindgen imports this file; the release
 // build inlines it into embed.js). Each one fails quietly where the page or the browser forbids
 // it: a blocked storage, a frozen or foreign `dataLayer`, a refused clipboard must never stop
 // the widget.
@@ -9,6 +9,54 @@
 // 2.3 KB gzip of wasm and glue (README "Size"); here it is a few hundred bytes.
 
 let warned = false;
+
+// embed.js's `stop` (src/embed.rs hands it over at each mount): a trap inside the module — a
+// panic, in a release build — stops every widget and shows their fallback.
+let stopWidgets = (reason) => console.error(reason);
+
+/** Keeps `stop` for the calls the browser makes into the module. */
+export function setStop(stop) {
+  stopWidgets = stop;
+}
+
+// Calls into the module on the browser's behalf (a listener, the clipboard's answer) go through
+// here, so a trap stops the widgets instead of escaping as an uncaught error: WebKit hands an
+// uncaught error from a cross-origin module to the page's `error` listeners muted ("Script
+// error."), where embed.js could not tell it is the widget's.
+function guarded(f) {
+  return (...args) => {
+    try {
+      f(...args);
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      stopWidgets(error);
+    }
+  };
+}
+
+/** Calls `handler(act)` for each click on an element with `data-act` under `root`; returns
+ * the function that removes the listener. */
+export function onAct(root, handler) {
+  const listener = guarded((event) => {
+    const act = event.target instanceof Element ? event.target.closest("[data-act]")?.getAttribute("data-act") : null;
+    if (act != null) handler(act);
+  });
+  root.addEventListener("click", listener);
+  return () => root.removeEventListener("click", listener);
+}
+
+/** Calls `handler(owner, moves)` when the browser goes to another history entry: the widget
+ * key and moves the entry carries (pushHistory), or undefined for the page's own entries;
+ * returns the function that removes the listener. */
+export function onHistory(handler) {
+  const listener = guarded((event) => {
+    const state = event.state;
+    const owner = typeof state?.lld === "string" ? state.lld : undefined;
+    handler(owner, owner === undefined ? undefined : String(state.moves ?? ""));
+  });
+  window.addEventListener("popstate", listener);
+  return () => window.removeEventListener("popstate", listener);
+}
 
 /** Dispatches `name` with `detail` (JSON) on `host`, and pushes `layer` (JSON) to dataLayer. */
 export function emit(host, name, detail, layer) {
@@ -59,10 +107,11 @@ export function save(key, value) {
 
 /** Copies text to the clipboard; `done(true)` once it is there, `done(false)` if refused. */
 export function copy(text, done) {
+  const answer = guarded(done);
   try {
-    navigator.clipboard.writeText(text).then(() => done(true), () => done(false));
+    navigator.clipboard.writeText(text).then(() => answer(true), () => answer(false));
   } catch {
-    done(false); // no clipboard at all (not a secure context)
+    answer(false); // no clipboard at all (not a secure context)
   }
 }
 

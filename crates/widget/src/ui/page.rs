@@ -1,13 +1,15 @@
 //! The widget's side effects on the page (`page.js`): events on the host element (and
 //! `window.dataLayer`), progress in sessionStorage, the clipboard, history entries, the
 //! address. Each fails quietly where the page or the browser forbids it. Called from the
-//! component's `rendered` and click handling, never while it decides what changes.
+//! component's `rendered` and click handling, never while it decides what changes. And the
+//! listeners through which the browser calls the widget: in JavaScript, so that a trap in the
+//! module is caught where it happens (`page.js`, `guarded`).
 //!
 //! They are JavaScript behind these typed imports rather than web-sys calls: about 2.3 KB gzip
 //! less of wasm and glue (README "Size"). gloo-storage was never an option: its typed API needs
 //! serde_json and its `raw()` panics where storage is blocked (Safari private mode).
 
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/ui/page.js")]
@@ -31,6 +33,17 @@ extern "C" {
     pub fn page_url() -> String;
     /// The address's fragment without `#`, as the browser gives it.
     pub fn fragment() -> String;
+    /// Keeps `embed.js`'s `stop` for the calls the browser makes into the module.
+    #[wasm_bindgen(js_name = setStop)]
+    pub fn set_stop(stop: &Function);
+    /// Calls `handler(act)` for each click on a `data-act` element under `root`; returns the
+    /// function that removes the listener.
+    #[wasm_bindgen(js_name = onAct)]
+    pub fn on_act(root: &web_sys::Element, handler: &Function) -> Function;
+    /// Calls `handler(owner, moves)` on each history navigation (`owner` is `undefined` for the
+    /// page's own entries); returns the function that removes the listener.
+    #[wasm_bindgen(js_name = onHistory)]
+    pub fn on_history(handler: &Function) -> Function;
 }
 
 /// Whose a history entry is.
@@ -43,16 +56,11 @@ pub enum Entry {
     OtherWidget,
 }
 
-/// Reads a history entry's state for widget `key`.
-pub fn history_moves(state: &JsValue, key: &str) -> Entry {
-    let field = |name: &str| {
-        Reflect::get(state, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    match field("lld") {
+/// Whose a history entry is, from what `on_history` hands over.
+pub fn history_entry(owner: Option<String>, moves: Option<String>, key: &str) -> Entry {
+    match owner {
         None => Entry::Page,
-        Some(owner) if owner == key => Entry::Ours(field("moves").unwrap_or_default()),
+        Some(owner) if owner == key => Entry::Ours(moves.unwrap_or_default()),
         Some(_) => Entry::OtherWidget,
     }
 }
