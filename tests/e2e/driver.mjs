@@ -64,15 +64,15 @@ import assert from "node:assert/strict";
  * @typedef {object} EngineDriver  what each file in engines/ exports as `engine`
  * @property {string} name  "chromium", "firefox", "webkit"
  * @property {Partial<Record<Limit, string>>} limits  what it cannot do headless here, and why
- * @property {boolean} nativeEvents  reports console calls, uncaught errors and requests through
- *   `NativeEvents` (else the journal script's records stand in for them)
+ * @property {{console: boolean, pageErrors: boolean}} native  which `NativeEvents` it reports
+ *   faithfully; for the others the journal script's records stand in
  * @property {() => Promise<RawBrowser>} launch
  */
 
 /**
- * @typedef {"touch" | "console" | "requests" | "clipboard"} Limit
- *   touch: no real touch input; console: no console or error events from the protocol (or not
- *   the browser's own messages); requests: no network events; clipboard: cannot read it back
+ * @typedef {"touch" | "console" | "requests" | "userAgent"} Limit
+ *   touch: no real touch input; console: no console events from the protocol (so not the
+ *   browser's own messages); requests: no network events; userAgent: some user agents refused
  */
 
 export const ALL_ENGINES = ["chromium", "firefox", "webkit"];
@@ -138,6 +138,9 @@ export function noteLimit(engine, limit, what) {
  * @property {string[]} httpErrors  "404 http://…" from the servers' logs
  * @property {string[]} foreign  requests to neither test server
  * @property {string[]} violations  CSP violations ("directive blocked-uri")
+ * @property {string[]} loadErrors  elements whose resource failed to load ("<script> URL")
+ * @property {boolean} scriptSeen  the page's journal script ran (else the page's own records,
+ *   CSP violations included, are not there to be read)
  * @property {{text: string, ok: boolean | null}[]} copied  what the page wrote to the clipboard
  */
 
@@ -158,10 +161,11 @@ export class Journal {
     this.since = servers.map((s) => s.log.length);
     /** native events */
     this.native = { consoleErrors: /** @type {string[]} */ ([]), consoleWarnings: /** @type {string[]} */ ([]), pageErrors: /** @type {string[]} */ ([]), requests: /** @type {string[]} */ ([]), failed: /** @type {string[]} */ ([]) };
+    this.scriptSeen = false;
     /** the journal scripts of the documents already left */
-    this.left = { console: /** @type {{type: string, text: string}[]} */ ([]), errors: /** @type {string[]} */ ([]), violations: /** @type {string[]} */ ([]), copied: /** @type {any[]} */ ([]), resources: /** @type {string[]} */ ([]) };
+    this.left = { console: /** @type {{type: string, text: string}[]} */ ([]), errors: /** @type {string[]} */ ([]), loadErrors: /** @type {string[]} */ ([]), violations: /** @type {string[]} */ ([]), copied: /** @type {any[]} */ ([]), resources: /** @type {string[]} */ ([]) };
     /** @type {typeof this.left} */
-    this.current = { console: [], errors: [], violations: [], copied: [], resources: [] };
+    this.current = { console: [], errors: [], loadErrors: [], violations: [], copied: [], resources: [] };
   }
 
   /** @returns {NativeEvents} */
@@ -177,16 +181,17 @@ export class Journal {
   /** Reads the current document's journal script (a page without it reads as empty). */
   async read(/** @type {RawPage} */ raw) {
     const got = await raw
-      .evaluate("(() => { const j = window.__lldJournal; return j ? { console: j.console, errors: j.errors, violations: j.violations, copied: j.copied, resources: j.resources() } : null; })()")
+      .evaluate("(() => { const j = window.__lldJournal; return j ? { console: j.console, errors: j.errors, loadErrors: j.loadErrors, violations: j.violations, copied: j.copied, resources: j.resources() } : null; })()")
       .catch(() => null);
     if (got) this.current = got;
+    this.scriptSeen ||= !!got;
   }
 
   /** The current document is about to be left: keep what it recorded. */
   async leave(/** @type {RawPage} */ raw) {
     await this.read(raw);
     for (const k of /** @type {(keyof typeof this.left)[]} */ (Object.keys(this.left))) this.left[k].push(...this.current[k]);
-    this.current = { console: [], errors: [], violations: [], copied: [], resources: [] };
+    this.current = { console: [], errors: [], loadErrors: [], violations: [], copied: [], resources: [] };
   }
 
   /** @returns {JournalSnapshot} */
@@ -194,12 +199,13 @@ export class Journal {
     const script = {
       console: [...this.left.console, ...this.current.console],
       errors: [...this.left.errors, ...this.current.errors],
+      loadErrors: [...this.left.loadErrors, ...this.current.loadErrors],
       violations: [...this.left.violations, ...this.current.violations],
       copied: [...this.left.copied, ...this.current.copied],
       resources: [...this.left.resources, ...this.current.resources],
     };
     const logged = this.servers.flatMap((s, i) => s.log.slice(this.since[i]).map((e) => ({ ...e, url: `${s.origin}${e.path}` })));
-    const nativeConsole = this.engine.nativeEvents;
+    const { console: nativeConsole, pageErrors: nativeErrors } = this.engine.native;
     const allowed = (/** @type {string} */ url) =>
       url.startsWith("data:") || url.startsWith("about:") || url.startsWith("blob:") || this.servers.some((s) => url.startsWith(`${s.origin}/`));
     return {
@@ -208,12 +214,14 @@ export class Journal {
       // the source only where the engine has none.
       consoleErrors: nativeConsole ? this.native.consoleErrors : script.console.filter((c) => c.type === "error").map((c) => c.text),
       consoleWarnings: nativeConsole ? this.native.consoleWarnings : script.console.filter((c) => c.type === "warning").map((c) => c.text),
-      pageErrors: nativeConsole ? this.native.pageErrors : script.errors,
+      pageErrors: nativeErrors ? this.native.pageErrors : script.errors,
       failed: this.native.failed,
       httpErrors: logged.filter((e) => e.status >= 400).map((e) => `${e.status} ${e.url}`),
       foreign: [...new Set([...this.native.requests, ...script.resources].filter((u) => !allowed(u)))],
       violations: script.violations,
+      loadErrors: script.loadErrors,
       copied: script.copied,
+      scriptSeen: this.scriptSeen,
     };
   }
 }
@@ -233,6 +241,7 @@ export function assertCleanJournal(j, what) {
     ["httpErrors", "HTTP error response"],
     ["foreign", "request to a third origin"],
     ["violations", "CSP violation"],
+    ["loadErrors", "resource that failed to load"],
   ])) {
     for (const x of j[key]) problems.push(`${label}: ${x}`);
   }
@@ -337,6 +346,30 @@ export class Page {
   async journal() {
     await this.journalOf.read(this.raw);
     return this.journalOf.snapshot();
+  }
+
+  /**
+   * Waits until `check(journal)` holds (polled once per animation frame); fails after
+   * `timeout` ms with `what` and the journal.
+   * @param {(j: JournalSnapshot) => boolean} check @param {string} what @param {{timeout?: number}} [options]
+   */
+  async waitForJournal(check, what, { timeout = 10_000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const j = await this.journal();
+      if (check(j)) return j;
+      if (Date.now() > deadline) assert.fail(`${this.engine.name}: ${what} did not happen in ${timeout} ms; the journal: ${JSON.stringify(j, null, 1)}`);
+      await this.waitFor(() => true);
+    }
+  }
+
+  /**
+   * Runs a script's source in the page (e.g. a library that defines a global). Like evaluate,
+   * not subject to the page's CSP.
+   * @param {string} source
+   */
+  async addScript(source) {
+    await this.raw.evaluate(`(() => {\n${source}\n;return true; })()`);
   }
 
   /** @param {string} [what] */

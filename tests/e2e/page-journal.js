@@ -13,6 +13,7 @@
   const journal = {
     console: [], // { type: "error" | "warning", text }
     errors: [], // uncaught errors and unhandled rejections
+    loadErrors: [], // elements whose resource failed or was refused: "<script> URL"
     violations: [], // CSP violations: "directive blocked-uri"
     copied: [], // { text, ok }: what the page wrote to the clipboard, and whether it was accepted
     resources: () => performance.getEntriesByType("resource").map((e) => e.name),
@@ -30,7 +31,17 @@
       return original.apply(this, args);
     };
   }
-  window.addEventListener("error", (e) => journal.errors.push(`${e.message} @ ${e.filename}:${e.lineno}`));
+  // An uncaught error reaches window as an ErrorEvent; a script, stylesheet or preload that
+  // fails to load (a 404, a refused integrity check) fires a plain "error" event on its element,
+  // which does not bubble: seen in the capture phase.
+  window.addEventListener(
+    "error",
+    (e) => {
+      if (e.target === window) journal.errors.push(`${e.message} @ ${e.filename}:${e.lineno}`);
+      else if (e.target instanceof Element) journal.loadErrors.push(`<${e.target.localName}> ${e.target.src ?? e.target.href ?? ""}`);
+    },
+    true,
+  );
   window.addEventListener("unhandledrejection", (e) => journal.errors.push(`unhandled rejection: ${text([e.reason])}`));
   document.addEventListener("securitypolicyviolation", (e) => journal.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   // What the widget copies: readable in every engine, also where the clipboard cannot be read

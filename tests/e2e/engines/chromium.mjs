@@ -18,7 +18,7 @@ export const LAUNCH_ARGS = [
 /** @type {import("../driver.mjs").EngineDriver} */
 export const engine = {
   name: "chromium",
-  nativeEvents: true,
+  native: { console: true, pageErrors: true },
   limits: {},
 
   async launch() {

@@ -12,11 +12,11 @@ const FIREFOX = "/usr/bin/firefox-esr";
 /** @type {import("../driver.mjs").EngineDriver} */
 export const engine = {
   name: "firefox",
-  nativeEvents: true,
-  limits: {
-    console:
-      "WebDriver BiDi reports the page's console calls and uncaught errors, not the messages Firefox itself writes about a failed load or a refused integrity check",
-  },
+  // BiDi's "javascript" log entries (puppeteer's pageerror) carry Firefox's own messages too
+  // (a refused integrity check): they count as console errors here, and uncaught errors come
+  // from the journal script.
+  native: { console: true, pageErrors: false },
+  limits: {},
 
   async launch() {
     /** @type {Map<string, Promise<import("puppeteer-core").Browser>>} */
@@ -57,7 +57,7 @@ export const engine = {
           const where = m.location()?.url ? ` @ ${m.location().url}` : "";
           if (m.type() === "error" || m.type() === "warn") events.console(m.type() === "warn" ? "warning" : "error", `${m.text()}${where}`);
         });
-        page.on("pageerror", (e) => events.pageError(String(e?.stack ?? e)));
+        page.on("pageerror", (e) => events.console("error", String(e?.message ?? e)));
         page.on("request", (r) => events.request(r.url()));
         page.on("requestfailed", (r) => events.requestFailed(r.url(), r.failure()?.errorText ?? "failed"));
         return {

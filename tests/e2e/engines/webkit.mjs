@@ -18,7 +18,7 @@ const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 /** @type {import("../driver.mjs").EngineDriver} */
 export const engine = {
   name: "webkit",
-  nativeEvents: false,
+  native: { console: false, pageErrors: false },
   limits: {
     touch:
       "WebKitGTK's WebDriver delivers touch actions as mouse events (pointerType \"mouse\", no touch events): the phone walk clicks",
@@ -26,6 +26,8 @@ export const engine = {
       "WebDriver classic has no console events, and MiniBrowser under automation does not print them: the page's own console.error/warn calls, uncaught errors, rejections and CSP violations are recorded by the journal script, but messages the browser itself writes (a failed load, a refused integrity check) are not seen",
     requests:
       "WebDriver classic has no network events: requests are seen in the test servers' logs and the page's resource timing entries",
+    userAgent:
+      "WebKitGTK replaces a user agent it finds malformed (the Android LINE app's, ending in \"Line/14.3.1/IAB\") with its own",
   },
 
   async launch() {
@@ -87,6 +89,15 @@ export const engine = {
           }
           version = `WebKitGTK ${session.capabilities.browserVersion}`;
           await session.setWindowSize(device.viewport);
+          if (device.userAgent) {
+            // A refused user agent must not pass for the device's (see limits.userAgent).
+            const got = await session.execute("return navigator.userAgent;");
+            if (got !== device.userAgent) {
+              await session.close().catch(() => {});
+              driver.busy = false;
+              throw new Error(`WebKitGTK refused the user agent "${device.userAgent}" (it uses "${got}")`);
+            }
+          }
           const page = {
             goto: async (url) => void (await session.navigate(url)),
             reload: async () => void (await session.refresh()),
