@@ -442,13 +442,15 @@ export function summary() {
  * page of the chromium engine as Playwright's `page` and `context`, with the driver's journal
  * (`await journal.read()`, `await journal.assertClean(what)`).
  * @param {Browser} browser @param {Awaited<ReturnType<typeof startOrigins>>} origins
- * @param {import("./driver.mjs").Device} [device] @param {import("./driver.mjs").PageOptions & {userAgent?: string}} [extra]
+ * @param {import("./driver.mjs").Device} [device]
+ * @param {import("./driver.mjs").PageOptions & {userAgent?: string, forcedColors?: "active" | "none"}} [extra]
  */
-export async function openPlaywrightPage(browser, origins, device = DESKTOP, extra = {}) {
+export async function openPlaywrightPage(browser, origins, device = DESKTOP, { forcedColors, ...extra } = {}) {
   assert.equal(browser.engine.name, "chromium", "openPlaywrightPage needs the chromium engine");
   const page = await openPage(browser, origins, device, extra);
   /** @type {import("playwright-core").Page} */
   const native = page.native;
+  if (forcedColors) await native.emulateMedia({ forcedColors });
   return {
     page: native,
     context: native.context(),
