@@ -21,6 +21,7 @@ wasm.catch(() => {}); // a failed download is reported where it is awaited, not 
 const glue = import("./line-login-diagnosis.js");
 let mount;
 let ready; // Promise<boolean>: whether the wasm module loaded
+let stopped = false; // the module stopped (a panic or a trap): it is never called again
 const flows = new Map(); // flow file URL -> Promise<string | null>
 const urls = new WeakMap(); // element -> its flow file URL (null: not a URL), decided once
 
@@ -57,7 +58,7 @@ function resolveFlowUrl(el) {
   }
 }
 
-// The checker module (checker/): the flow file rules and their messages, loaded only for a
+// The checker module (crates/checker/): the flow file rules and their messages, loaded only for a
 // page's own flow file. It takes the file's text and gives back the compiled flow or every
 // problem with its place and fix.
 let checker;
@@ -115,6 +116,53 @@ async function loadFlow({ href, name, own }) {
   return null;
 }
 
+// When the widget's module stops — a panic (the hook of builds with the precompiled std calls
+// `stop` with its message) or a trap (the release build compiles panics as traps, and the
+// browser reports them as an uncaught WebAssembly.RuntimeError) — this reports it once and shows
+// every widget's fallback. Nothing calls into the module again: after a trap its state cannot
+// be trusted, which is also why the box is built here and not by the module (crates/widget/src/embed.rs
+// builds the same one for a damaged flow).
+const FALLBACK_TEXT = {
+  ja: "診断を表示できませんでした。お手数ですが、こちらをご覧ください。",
+  en: "The diagnosis could not be shown. Please use this instead:",
+};
+function stop(reason) {
+  if (stopped) return;
+  stopped = true;
+  console.error(`line-login-diagnosis stopped because of an internal error; the page's fallback content is shown instead.\n${reason}`);
+  for (const el of document.getElementsByTagName(TAG)) {
+    const root = el.shadowRoot;
+    if (!root) continue; // never mounted: its own children are on view
+    const box = document.createElement("div");
+    box.setAttribute("part", "error");
+    box.className = "error";
+    box.setAttribute("role", "alert");
+    const message = document.createElement("p");
+    message.textContent = FALLBACK_TEXT[el.getAttribute("lang")?.trim() === "en" ? "en" : "ja"];
+    box.append(message, document.createElement("slot"));
+    root.replaceChildren(...root.querySelectorAll("style"), box);
+  }
+}
+
+// A trap of this module, not of some other wasm on the page: engines name the module's URL in
+// the stack, or (WebKit) no URL at all.
+const ourTrap = (error) =>
+  error instanceof WebAssembly.RuntimeError && (String(error.stack).includes(WASM) || !/\.wasm\b/.test(String(error.stack)));
+// Traps in what the browser calls (click listeners, the renders Yew schedules as microtasks)
+// arrive here; handled, they are not reported a second time as uncaught.
+window.addEventListener("error", (event) => {
+  if (ourTrap(event.error)) {
+    event.preventDefault();
+    stop(event.error);
+  }
+});
+window.addEventListener("unhandledrejection", (event) => {
+  if (ourTrap(event.reason)) {
+    event.preventDefault();
+    stop(event.reason);
+  }
+});
+
 class LineLoginDiagnosis extends HTMLElement {
   #widget = null;
   #starting = false;
@@ -128,13 +176,14 @@ class LineLoginDiagnosis extends HTMLElement {
     const url = flowUrl(this);
     Promise.all([wasmReady(), flowText(url)]).then(([ok, text]) => {
       this.#starting = false;
-      if (!ok || !this.isConnected || this.#widget) return;
+      if (!ok || stopped || !this.isConnected || this.#widget) return;
       try {
         // Without a flow (null: the reason is in the console) the widget shows its message
         // and the fallback content.
-        this.#widget = mount(this, text, url?.href ?? "");
+        this.#widget = mount(this, text, url?.href ?? "", stop);
       } catch (error) {
-        console.error(`<${TAG}>: could not start; the fallback content stays visible.`, error);
+        if (ourTrap(error)) stop(error);
+        else console.error(`<${TAG}>: could not start; the fallback content stays visible.`, error);
       }
     });
   }
@@ -146,8 +195,14 @@ class LineLoginDiagnosis extends HTMLElement {
       this.#leaving = false;
       const widget = this.#widget;
       this.#widget = null;
-      widget.destroy();
-      widget.free();
+      if (stopped) return;
+      try {
+        widget.destroy();
+        widget.free();
+      } catch (error) {
+        if (ourTrap(error)) stop(error);
+        else throw error;
+      }
     });
   }
 }

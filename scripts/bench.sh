@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The performance benchmark (not part of scripts/test.sh; it never fails on a missed target):
-#   1. builds the release bundle into build/bench/dist (exactly like `trunk build --release`),
+#   1. builds the release bundle into build/bench/dist (exactly like scripts/build.sh),
 #   2. builds the same wasm with its function names kept (wasm-bindgen, then wasm-opt with the
 #      flags of index.html plus -g) for the size breakdown by twiggy,
 #   3. runs scripts/bench.mjs: sizes, twiggy breakdown, time to ready (throttled slow 4G + 4x CPU
@@ -36,7 +36,7 @@ if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
   step "release build into $DIST"
   rm -rf "$DIST" "$NAMES"
   mkdir -p "$OUT"
-  trunk build --release --dist "$DIST" >&2
+  ./scripts/build.sh --dist "$DIST" >&2
   # Copied at once: target/ is shared with other builds that may overwrite it.
   cp target/wasm32-unknown-unknown/release/line_login_diagnosis.wasm "$OUT/line_login_diagnosis.wasm"
 

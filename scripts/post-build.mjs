@@ -1,13 +1,13 @@
 // Trunk post-build hook (Trunk.toml), in Trunk's staging folder before it becomes dist/.
 // Every build (`trunk serve` too):
-//   1. builds the flow checker module (checker/: parse + validation + compiler, no imports) into
+//   1. builds the flow checker module (crates/checker/: parse + validation + compiler, no imports) into
 //      line-login-checker.wasm, optimized with the wasm-opt flags of index.html;
 //   2. compiles each content/*.json with that very module, in Node, into content/*.flow (the
-//      compiled form the widget reads, src/flow/compiled.rs), stored as UTF-16LE: Japanese text
+//      compiled form the widget reads, crates/core/src/flow/compiled.rs), stored as UTF-16LE: Japanese text
 //      gzips about 6 % smaller in it than in UTF-8. A flow file that breaks a rule stops the
 //      build with the checker's message.
 // Release builds also:
-//   3. inline the wasm-bindgen glue and its JS snippets (src/ui/page.js) into embed.js (one
+//   3. inline the wasm-bindgen glue and its JS snippets (crates/widget/src/ui/page.js) into embed.js (one
 //      script instead of three: fewer requests,
 //      and Subresource Integrity on embed.js then covers all the code a page runs) and write the
 //      sha384 of the wasm, the checker and each compiled flow into it, which it passes to
@@ -30,14 +30,14 @@ const CHECKER = "line-login-checker.wasm";
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
 
 // 1. The checker module (always a release build: it is small and fast only optimized).
-run("cargo", ["build", "--quiet", "--release", "-p", "line-login-checker", "--target", "wasm32-unknown-unknown"]);
+run("cargo", ["build", "--quiet", "--release", "-p", "line-login-checker", "--lib", "--target", "wasm32-unknown-unknown"]);
 const html = readFileSync(join(root, "index.html"), "utf8");
 const level = html.match(/data-wasm-opt="([^"]*)"/)?.[1] ?? "z";
 const params = (html.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
 run(join(root, "node_modules", ".bin", "wasm-opt"), [
   `-O${level}`,
   ...params,
-  join(root, "target", "wasm32-unknown-unknown", "release", "line_login_checker.wasm"),
+  join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "wasm32-unknown-unknown", "release", "line_login_checker.wasm"),
   "-o",
   join(dir, CHECKER),
 ]);
@@ -61,6 +61,10 @@ for (const file of readdirSync(join(root, "content")).filter((f) => f.endsWith("
   writeFileSync(join(dir, compiled), Buffer.from(out, "utf16le"));
   flows.push(compiled);
 }
+// Which std the wasm modules were built with (scripts/build.sh): scripts/size.mjs says which
+// build it measured.
+const std = process.env.CARGO_UNSTABLE_BUILD_STD ? "build-std" : "stable";
+writeFileSync(join(dir, "build.json"), `${JSON.stringify({ profile: process.env.TRUNK_PROFILE, std })}\n`);
 if (!release) process.exit(0);
 
 const read = (file) => readFileSync(join(dir, file));
@@ -85,7 +89,7 @@ function declarations(code, file) {
 }
 
 let glue = read(GLUE).toString("utf8");
-// JS snippets the Rust code imports (`#[wasm_bindgen(module = …)]`, e.g. src/ui/page.js): each
+// JS snippets the Rust code imports (`#[wasm_bindgen(module = …)]`, e.g. crates/widget/src/ui/page.js): each
 // `import { a, b } from './snippets/…'` becomes the snippet's code in a scope of its own.
 glue = glue.replace(/^import \{([^}]*)\} from '(\.\/snippets\/[^']+)';?[ \t]*$/gm, (_, names, path) => {
   const code = declarations(read(path).toString("utf8"), path);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the demo and the tests need, skipping what is already there:
 # Debian's Chromium + ChromeDriver (browser tests), CJK fonts (readable screenshots), Node.js,
-# the wasm32 target, trunk 0.21, the wasm-bindgen CLI of the exact version in Cargo.lock, and
+# the pinned Rust toolchain with rust-src and the wasm32 target (and std's dependencies, for the
+# release build that compiles std), trunk 0.21, the wasm-bindgen CLI of the exact version in Cargo.lock, and
 # the npm tools (wasm-opt from binaryen, playwright-core, axe-core) from package-lock.json.
-# Nothing is downloaded from outside the package registries.
+# Nothing is downloaded but from the package registries (and rustup, for its own components).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,9 +25,35 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
 fi
 
+# The pinned compiler (rust-toolchain.toml, README "Size"): where the machine's stable toolchain
+# is that very version, it serves under the pinned name; otherwise rustup installs it.
+toolchain=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+if ! rustup toolchain list | grep -q "^$toolchain"; then
+  if [ "$(rustc +stable --version 2>/dev/null | awk '{print $2}')" = "$toolchain" ]; then
+    say "rustup toolchain link $toolchain (the machine's stable is $toolchain)"
+    rustup toolchain link "$toolchain" "$(rustc +stable --print sysroot)"
+  else
+    say "rustup toolchain install $toolchain"
+    rustup toolchain install "$toolchain" --profile minimal
+  fi
+fi
+installed=$(rustup component list --installed)
+for component in rustfmt clippy rust-src; do
+  if ! grep -q "^$component" <<<"$installed"; then
+    say "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   say "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+# The release build compiles std (scripts/build.sh) and runs offline: std's own dependencies
+# must be in cargo's cache first.
+std_lock="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock"
+if ! RUSTC_BOOTSTRAP=1 cargo fetch --offline --manifest-path "${std_lock%.lock}.toml" >/dev/null 2>&1; then
+  say "cargo fetch (the dependencies of std, for the release build)"
+  RUSTC_BOOTSTRAP=1 cargo fetch --manifest-path "${std_lock%.lock}.toml" --quiet
 fi
 
 if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then

@@ -7,7 +7,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // The ceiling in KB (1 KB = 1000 bytes) of gzip for everything the widget loads: the build fails
 // above it. It is a ratchet, lowered as size work lands; TARGET_KB is where it is headed (the
 // README's "Size" section has the current numbers and what the next kilobytes would take).
-export const BUDGET_KB = 100;
+export const BUDGET_KB = 95;
 export const TARGET_KB = 80;
 // What a page loads for the widget: the loader (the release build inlines the wasm-bindgen glue
 // into it, scripts/post-build.mjs), the wasm module and the compiled flow of its language (Japanese, the
@@ -35,10 +35,17 @@ export function measure(dist) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "dist";
   const report = measure(dist);
+  const build = JSON.parse(readFileSync(join(dist, "build.json"), "utf8"));
+  report.build = build;
   if (process.argv.includes("--json")) {
     console.log(JSON.stringify(report, null, 2));
   } else {
     const pad = (s, n) => String(s).padStart(n);
+    console.log(
+      build.std === "build-std"
+        ? "measured: the default release build (std compiled with the widget, panics as traps; scripts/build.sh)"
+        : "measured: the plain-stable build (the precompiled std and the panic hook: LLD_STD=stable or a bare trunk build)",
+    );
     console.log(`${"file".padEnd(32)}${pad("raw", 10)}${pad("gzip -9", 10)}${pad("brotli", 10)}`);
     for (const r of [...report.rows, { file: "total", ...report.total }]) {
       console.log(`${r.file.padEnd(32)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}`);

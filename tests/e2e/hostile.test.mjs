@@ -323,7 +323,7 @@ await onlyEngine("chromium", (engine) => {
         window.__removed.addEventListener("lld:answer", () => window.__events++);
       });
       // Later (another task), put back where it was: a new start, which resumes this tab's saved
-      // progress like a reload does (src/embed.rs initial_session: share link, else saved, else new).
+    // progress like a reload does (crates/widget/src/embed.rs initial_session: share link, else saved, else new).
       await page.evaluate(() => document.getElementById("slot").append(window.__removed));
       await w.waitAt("question", Q2, { focus: false });
       assert.equal(await trailLength(w), 1, "the re-added widget did not restore its trail");
@@ -520,7 +520,7 @@ await onlyEngine("chromium", (engine) => {
 
   const DATA_LAYERS = [
     // Frozen: push throws inside the widget's call; the events are lost for the tag manager but
-    // must not break the widget (src/ui/page.rs ignores push's error).
+  // must not break the widget (crates/widget/src/ui/page.rs ignores push's error).
     { name: "a frozen array", setup: "window.dataLayer = Object.freeze([]);", warnings: 0 },
     // A tag manager whose push throws.
     { name: "a push that throws", setup: 'window.dataLayer = []; window.dataLayer.push = () => { throw new Error("tag manager broke"); };', warnings: 0 },
@@ -811,7 +811,7 @@ await onlyEngine("chromium", (engine) => {
       // - A leaked closure or listener per cycle keeps a JS function, its wasm-side box and
       //   whatever element it captured: one listener and a few hundred bytes per cycle. (Yew 0.23
       //   leaks exactly that for every app that has an `onclick` in its view, which is why the
-      //   widget's views have none: see src/act.rs.)
+    //   widget's views have none: see crates/core/src/act.rs.)
       // JS heap after two forced GCs within 512 KB of the baseline (catches ≥ 0.5 KB per cycle;
       // the noise is compiled code and inline caches, ~100 KB). DOM nodes and event listeners back
       // at the baseline: fewer than 0.1 per cycle. wasm memory never shrinks and grows in 64 KB

@@ -66,7 +66,7 @@ function publish(path, attrs = {}) {
 test("dist ships the repository's content, compiled: every text and id of each flow file", () => {
   for (const lang of LANGS) {
     const compiled = readFileSync(join(DIST, "content", `line-login.${lang}.flow`), "utf16le");
-    assert.ok(compiled.startsWith("LLD1\u001f"), `${lang}: not a compiled flow`);
+    assert.ok(compiled.startsWith("LLD2\u001f"), `${lang}: not a compiled flow`);
     const fields = new Set(compiled.split("\u001f"));
     const flow = loadFlow(lang);
     // References (start, an answer's or a result's next, a result's tips) become indices, and
@@ -78,7 +78,7 @@ test("dist ships the repository's content, compiled: every text and id of each f
       else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) collect(x, Array.isArray(v) ? key : k);
     };
     collect(flow, "");
-    const missing = strings.filter(([key, t]) => key !== "on" && !refs.has(t) && !fields.has(t));
+    const missing = strings.filter(([key, t]) => key !== "on" && key !== "for" && !refs.has(t) && !fields.has(t));
     assert.deepEqual(missing, [], `${lang}: texts missing from the compiled flow`);
     assert.ok(!existsSync(join(DIST, "content", `line-login.${lang}.json`)), "the source JSON is shipped too");
   }
@@ -145,15 +145,25 @@ await forEachEngine((engine) => {
     );
   }
 
-  /** Checks the result on screen against the data. */
-  async function checkResult(w, lang, flow, path) {
+  /**
+   * Checks the result on screen against the data, for a visitor on `device` ("phone" or
+   * "desktop"): their steps numbered (a step's `for` names the one device it is for), the other
+   * device's route collapsed beside them when the result has one.
+   */
+  async function checkResult(w, lang, flow, path, device) {
     const r = path.result;
     const got = await w.resultScreen(r.id).evaluate((el) => {
       const parts = (name) => [...el.querySelectorAll(`[part~="${name}"]`)];
+      const steps = (testid) =>
+        [...el.querySelectorAll(`[data-testid="${testid}"] > [part~="step"]`)].map((e) => ({
+          text: e.textContent,
+          labels: e.querySelectorAll('[part~="label"]').length,
+        }));
       return {
         isResultPart: el.matches('[part~="result"]'),
         title: parts("result-title").map((e) => e.textContent),
-        steps: parts("step").map((e) => ({ text: e.textContent, labels: e.querySelectorAll('[part~="label"]').length })),
+        steps: steps("steps"),
+        otherSteps: el.querySelector('details[data-testid="other-route"]') ? steps("other-steps") : null,
         text: el.textContent,
         yes: parts("resolved-yes").length,
         no: parts("resolved-no").length,
@@ -164,12 +174,22 @@ await forEachEngine((engine) => {
     const where = `${lang} result "${r.id}" (path ${path.moves.map((m) => `${m.question.id}→${m.answer.id}`).join(", ")})`;
     assert.ok(got.isResultPart, `${where}: the result container has no part="result"`);
     assert.deepEqual(got.title, [rendered(r.title)], `${where}: result-title`);
-    assert.equal(got.steps.length, r.steps.length, `${where}: number of step parts`);
-    r.steps.forEach((s, i) => {
-      assert.ok(got.steps[i].text.includes(rendered(s.text)), `${where}: step ${i + 1} text\n  got: ${got.steps[i].text}\n  want: ${rendered(s.text)}`);
-      assert.equal(got.steps[i].labels, labelCount(s.text), `${where}: step ${i + 1} label chips`);
-      if (s.link) assert.ok(got.steps[i].text.includes(s.link.text), `${where}: step ${i + 1} link`);
-    });
+    const checkSteps = (shown, want, which) => {
+      assert.equal(shown.length, want.length, `${where}: number of step parts (${which})`);
+      want.forEach((s, i) => {
+        assert.ok(shown[i].text.includes(rendered(s.text)), `${where}: ${which} step ${i + 1} text\n  got: ${shown[i].text}\n  want: ${rendered(s.text)}`);
+        assert.equal(shown[i].labels, labelCount(s.text), `${where}: ${which} step ${i + 1} label chips`);
+        if (s.link) assert.ok(shown[i].text.includes(s.link.text), `${where}: ${which} step ${i + 1} link`);
+      });
+    };
+    const other = device === "phone" ? "desktop" : "phone";
+    checkSteps(got.steps, stepsFor(r, device), `${device}'s`);
+    if (r.steps.some((s) => s.for)) {
+      assert.ok(got.otherSteps, `${where}: the ${other} route is not offered beside the ${device}'s`);
+      checkSteps(got.otherSteps, stepsFor(r, other), `${other}'s`);
+    } else {
+      assert.equal(got.otherSteps, null, `${where}: a result without device routes offers another route`);
+    }
     assert.ok(got.text.includes(rendered(r.cause)), `${where}: cause missing`);
     for (const n of r.notes ?? []) assert.ok(got.text.includes(rendered(n)), `${where}: note missing: ${n}`);
     for (const id of r.tips ?? []) {
@@ -186,7 +206,47 @@ await forEachEngine((engine) => {
       { flow: flow.id, node: r.id, result: r.id, steps: path.moves.map((m) => m.answer.id) },
       `${where}: the last lld:result event`,
     );
-    assert.equal(got.trail, path.moves.length, `${where}: trail items`);
+    assert.equal(got.trail, path.moves.length + (path.hops ?? 0), `${where}: trail items`);
+  }
+
+  /** The steps a visitor on `device` follows: those for everyone and those for their device. */
+  function stepsFor(result, device) {
+    return result.steps.filter((s) => !s.for || s.for === device);
+  }
+
+  /**
+   * How tall the widget is on this result (px), and how far down its "did this fix it?" starts:
+   * what a visitor on a phone scrolls through before they can say it did not help.
+   */
+  function resultHeight(w) {
+    return w.host.evaluate((host) => {
+      const top = host.getBoundingClientRect().top;
+      const resolved = host.shadowRoot.querySelector(".resolved");
+      return {
+        height: Math.round(host.getBoundingClientRect().height),
+        resolved: Math.round(resolved.getBoundingClientRect().top - top),
+      };
+    });
+  }
+
+  /** Prints every result's height at 375 px and the median, and adds them to the run's summary. */
+  function reportHeights(lang, heights) {
+    const median = (xs) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return s.length % 2 ? s[(s.length - 1) / 2] : Math.round((s[s.length / 2 - 1] + s[s.length / 2]) / 2);
+    };
+    const rows = [...heights].sort((a, b) => b[1].height - a[1].height);
+    console.log(
+      `${lang} result heights at ${PHONE.viewport.width} px (px tall; "did this fix it?" starts at):\n` +
+        rows.map(([id, h]) => `  ${id.padEnd(24)} ${String(h.height).padStart(5)}  ${String(h.resolved).padStart(5)}`).join("\n"),
+    );
+    const tall = median(rows.map(([, h]) => h.height));
+    const resolved = median(rows.map(([, h]) => h.resolved));
+    record({
+      [`result height at 375 px, median px (${lang})`]: tall,
+      [`result height at 375 px, max px (${lang})`]: rows[0][1].height,
+      [`"did this fix it?" at 375 px, median px from the top (${lang})`]: resolved,
+    });
   }
 
   /** Questions left on the longest way from a question, itself included. */
@@ -213,6 +273,7 @@ await forEachEngine((engine) => {
           const w = new Widget(page, { touch: !!device.hasTouch });
           await w.ready(flow.start);
           const checked = new Set();
+          const heights = new Map(); // result id -> { height, resolved } at 375 px (phone walk)
           let previous = [];
           let viaTrail = 0;
           let viaRestart = 0;
@@ -241,16 +302,43 @@ await forEachEngine((engine) => {
               if (next) await w.waitAt("question", next);
               else await w.waitAt("result", path.result.id);
             }
-            await checkResult(w, lang, flow, path);
+            await checkResult(w, lang, flow, path, device.hasTouch ? "phone" : "desktop");
+            if (device === PHONE && !heights.has(path.result.id)) heights.set(path.result.id, await resultHeight(w));
             previous = path.moves;
           }
-          await page.assertClean(`${lang} walk on ${device.name}`);
+          // A result no answer leads to (the last resort, new-account) is reached the way a
+          // visitor reaches it: "no, not yet" along the chain from a result an answer leads to.
           const results = new Set(paths.map((p) => p.result.id));
-          assert.equal(results.size, flow.results.length, "some results are not reached by any answer path");
+          const byId = new Map(flow.results.map((r) => [r.id, r]));
+          let viaChain = 0;
+          for (const target of flow.results.filter((r) => !results.has(r.id))) {
+            const from = paths.find((p) => {
+              for (let r = p.result; r; r = byId.get(r.next)) if (r.id === target.id) return true;
+              return false;
+            });
+            assert.ok(from, `result "${target.id}" is reached neither by an answer nor by "not yet"`);
+            await w.activate(w.part("restart"));
+            await w.waitAt("question", flow.start);
+            for (const m of from.moves) await w.activate(w.answer(m.answer.id));
+            await w.waitAt("result", from.result.id);
+            let hops = 0;
+            for (let r = from.result; r.id !== target.id; hops++) {
+              await w.activate(w.part("resolved-no"));
+              r = byId.get(r.next);
+              await w.waitAt("result", r.id);
+            }
+            await checkResult(w, lang, flow, { ...from, result: target, hops }, device.hasTouch ? "phone" : "desktop");
+            if (device === PHONE) heights.set(target.id, await resultHeight(w));
+            results.add(target.id);
+            viaChain++;
+          }
+          await page.assertClean(`${lang} walk on ${device.name}`);
+          assert.equal(results.size, flow.results.length, "some results are never shown");
           record({ [`paths walked, ${lang}, ${device.name}, ${engine.name}`]: paths.length });
+          if (heights.size) reportHeights(lang, heights);
           console.log(
             `${engine.name} ${lang} ${device.name}: ${paths.length} paths, ${results.size} distinct results, ` +
-              `${viaTrail} returns via the trail, ${viaRestart} via Restart`,
+              `${viaTrail} returns via the trail, ${viaRestart} via Restart, ${viaChain} reached only by "not yet"`,
           );
         } finally {
           await page.close();
@@ -393,29 +481,38 @@ await forEachEngine((engine) => {
 
   test("the share link reopens the same result; copy gives the steps as text with LINE's [labels]", async () => {
     const flow = loadFlow("ja");
-    const path = allPaths(flow).find((p) => p.result.steps.some((s) => labelCount(s.text) > 0));
+    // A result with labels, notes and tips, and with a route per device when the content has one.
+    const candidates = allPaths(flow).filter((p) => p.result.steps.some((s) => labelCount(s.text) > 0) && p.result.notes?.length && p.result.tips?.length);
+    const path = candidates.find((p) => p.result.steps.some((s) => s.for)) ?? candidates[0];
+    assert.ok(path, "no result has labels, notes and tips to copy");
     const page = await openPage(browser, origins, DESKTOP, { clipboard: true });
     let other;
     try {
       const url = publish("/share.html");
-      await page.goto(url);
-      const w = new Widget(page);
-      await w.ready(flow.start);
-      for (const m of path.moves) await w.activate(w.answer(m.answer.id));
-      await w.waitAt("result", path.result.id);
-
-      // What the widget hands to the clipboard (the journal script sees it), and what the
-      // clipboard then holds, read back.
+      // What the widget hands to the clipboard (the journal script sees it in every engine), and
+      // what the clipboard then holds, read back.
       const copied = async (n) => {
         const c = await page.waitFor((n) => window.__lldJournal.copied.length === n && window.__lldJournal.copied.at(-1).ok !== null && window.__lldJournal.copied.at(-1), n, { what: `copy #${n} answered` });
         assert.equal(c.ok, true, `${engine.name}: the clipboard refused the text`);
         assert.equal(await page.evaluate(() => navigator.clipboard.readText()), c.text, "the clipboard holds something else");
         return c.text;
       };
+      await page.goto(url);
+      const w = new Widget(page);
+      await w.ready(flow.start);
+      for (const m of path.moves) await w.activate(w.answer(m.answer.id));
+      await w.waitAt("result", path.result.id);
+
       await w.activate(w.part("copy"));
       const text = await copied(1);
       assert.ok(text.includes(path.result.title), `copied text lacks the title:\n${text}`);
       for (const s of path.result.steps) assert.ok(text.includes(s.text), `copied text lacks the step (with brackets) "${s.text}":\n${text}`);
+      // What the screen collapses is still in the copy: the notes and the advice.
+      for (const n of path.result.notes ?? []) assert.ok(text.includes(n), `copied text lacks the note "${n}":\n${text}`);
+      for (const id of path.result.tips ?? []) {
+        const tip = flow.tips.find((t) => t.id === id);
+        assert.ok(text.includes(tip.title), `copied text lacks the tip "${tip.title}":\n${text}`);
+      }
 
       await w.activate(w.part("share"));
       const link = await copied(2);

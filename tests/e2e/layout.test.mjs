@@ -1,6 +1,7 @@
 // Viewports: a phone (375×667, touch), a desktop (1280×800) and the narrowest phone (320 px).
 // No horizontal scrolling at 320 px (first question and every result, the longest included),
-// and every visible button and link of the widget is a tap target of at least 44×44 CSS px.
+// and every visible button, link and section heading (summary) of the widget is a tap target of
+// at least 44×44 CSS px, also with every collapsed section opened.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -22,7 +23,7 @@ await onlyEngine("chromium", (engine) => {
       for (const host of document.querySelectorAll("line-login-diagnosis")) {
         const root = host.shadowRoot;
         if (!root) continue;
-        for (const el of root.querySelectorAll("button, a[href]")) {
+        for (const el of root.querySelectorAll("button, a[href], summary")) {
           const r = el.getBoundingClientRect();
           if (!el.checkVisibility() || r.width === 0 || r.height === 0) continue;
           count++;
@@ -40,7 +41,7 @@ await onlyEngine("chromium", (engine) => {
     return page.evaluate((gap) => {
       const out = [];
       for (const host of document.querySelectorAll("line-login-diagnosis")) {
-        const els = [...(host.shadowRoot?.querySelectorAll("button, a[href]") ?? [])]
+        const els = [...(host.shadowRoot?.querySelectorAll("button, a[href], summary") ?? [])]
           .filter((el) => el.checkVisibility())
           .map((el) => ({ el, r: el.getBoundingClientRect() }))
           .filter(({ r }) => r.width && r.height);
@@ -74,6 +75,20 @@ await onlyEngine("chromium", (engine) => {
         }
       }
       return { scrollWidth: document.documentElement.scrollWidth, vw, sticking: sticking.slice(0, 10) };
+    });
+  }
+
+  /** Opens every collapsed section (`<details>`) of the widget; returns how many it opened. */
+  function openAllDetails(page) {
+    return page.evaluate(() => {
+      let opened = 0;
+      for (const host of document.querySelectorAll("line-login-diagnosis")) {
+        for (const d of host.shadowRoot?.querySelectorAll("details:not([open])") ?? []) {
+          d.open = true;
+          opened++;
+        }
+      }
+      return opened;
     });
   }
 
@@ -135,7 +150,13 @@ await onlyEngine("chromium", (engine) => {
               screens++;
             }
           }
-          targets += await checkScreen(page, `result "${path.result.id}"${path.result.id === longest.id ? " (the longest)" : ""}`, { width, touching });
+          const what = `result "${path.result.id}"${path.result.id === longest.id ? " (the longest)" : ""}`;
+          targets += await checkScreen(page, what, { width, touching });
+          // The collapsed parts (the other device's route, notes, advice) opened, as a visitor opens them.
+          if (await openAllDetails(page)) {
+            targets += await checkScreen(page, `${what}, every section opened`, { width, touching });
+            screens++;
+          }
           screens++;
         }
         await journal.assertClean(`${device.name} ${pageKind}`);

@@ -1,0 +1,203 @@
+//! The widget's contract with the host page, natively: attribute parsing, the call-to-action's
+//! link building, event payloads (DOM `detail` and GA4 `dataLayer`), device detection and the
+//! saved-progress tokens. The browser tests check the same things arrive in a real page.
+
+use lld_core::config::{from_attributes, with_query, Lang, Theme};
+use lld_core::content;
+use lld_core::events::{Event, Kind};
+use lld_core::flow::engine::{Command, Session, UNRESOLVED};
+use lld_core::platform::{Device, Platform};
+
+fn attrs<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+    move |name| {
+        pairs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string())
+    }
+}
+
+#[test]
+fn defaults_and_warnings() {
+    let (c, w) = from_attributes(attrs(&[]));
+    assert_eq!(
+        (c.lang, c.theme, c.cta_href.as_deref(), c.data_layer),
+        (Lang::Ja, Theme::Light, None, false)
+    );
+    assert!(w.is_empty());
+    let (c, w) = from_attributes(attrs(&[
+        ("lang", "EN"),
+        ("theme", "blue"),
+        ("cta-href", "http://x"),
+        ("cta-label", " "),
+        ("cta-result-param", "a b"),
+    ]));
+    assert_eq!(
+        (c.lang, c.theme, c.cta_href, c.cta_label),
+        (Lang::Ja, Theme::Light, None, None)
+    );
+    assert_eq!(
+        w,
+        [
+            "<line-login-diagnosis>: lang=\"EN\" is not allowed; allowed: \"ja\", \"en\". Using \"ja\".",
+            "<line-login-diagnosis>: theme=\"blue\" is not allowed; allowed: \"light\", \"dark\", \"auto\". Using \"light\".",
+            "<line-login-diagnosis>: cta-href=\"http://x\" is not allowed; allowed: an https: URL, a relative URL or #anchor. Using no call-to-action.",
+            "<line-login-diagnosis>: cta-label=\" \" is not allowed; allowed: a non-empty text. Using the default label.",
+            "<line-login-diagnosis>: cta-result-param=\"a b\" is not allowed; allowed: letters, digits, '_' and '-', or empty for none. Using \"lld_result\".",
+        ]
+    );
+}
+
+#[test]
+fn cta_links_carry_the_result_and_keep_the_marketers_url() {
+    let case = |href: &str, extra: &[(&str, &str)], expected: &str| {
+        let mut pairs = vec![("cta-href", href)];
+        pairs.extend_from_slice(extra);
+        let (c, w) = from_attributes(attrs(&pairs));
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            c.cta_link("password-line").as_deref(),
+            Some(expected),
+            "{href} {extra:?}"
+        );
+    };
+    case(
+        "https://example.com/contact",
+        &[],
+        "https://example.com/contact?lld_result=password-line",
+    );
+    case(
+        "https://example.com/c?a=1#form",
+        &[],
+        "https://example.com/c?a=1&lld_result=password-line#form",
+    );
+    case(
+        "https://example.com/c?",
+        &[],
+        "https://example.com/c?lld_result=password-line",
+    );
+    case(
+        "https://example.com/c?a=1&",
+        &[],
+        "https://example.com/c?a=1&lld_result=password-line",
+    );
+    case("/contact#top", &[], "/contact?lld_result=password-line#top");
+    case("#contact", &[("utm-source", "lp")], "#contact");
+    case("https://lin.ee/AbCdEf", &[("utm-source", "lp"), ("utm-medium", "widget"), ("utm-campaign", "春 2026&x")],
+        "https://lin.ee/AbCdEf?lld_result=password-line&utm_source=lp&utm_medium=widget&utm_campaign=%E6%98%A5%202026%26x");
+    case(
+        "https://example.com/?utm_source=mine",
+        &[("utm-source", "lp")],
+        "https://example.com/?utm_source=mine&lld_result=password-line",
+    );
+    case(
+        "https://example.com/",
+        &[("cta-result-param", "diag")],
+        "https://example.com/?diag=password-line",
+    );
+    case(
+        "https://example.com/",
+        &[("cta-result-param", "")],
+        "https://example.com/",
+    );
+    assert_eq!(
+        with_query("https://a/#x?y", &[("k", "v")]),
+        "https://a/?k=v#x?y"
+    );
+}
+
+#[test]
+fn event_payloads() {
+    let e = Event {
+        kind: Kind::Answer,
+        flow: "line-login",
+        node: "where",
+        answer: Some("password"),
+        result: None,
+        steps: vec!["password"],
+    };
+    assert_eq!(e.kind.name(), "lld:answer");
+    assert_eq!(
+        e.detail_json(),
+        r#"{"flow":"line-login","node":"where","answer":"password","steps":["password"]}"#
+    );
+    assert_eq!(
+        e.data_layer_json(),
+        r#"{"event":"lld_answer","lld_flow":"line-login","lld_node":"where","lld_answer":"password","lld_steps":"password"}"#
+    );
+    let e = Event {
+        kind: Kind::Resolved(false),
+        flow: "line-login",
+        node: "password-line",
+        answer: None,
+        result: Some("password-line"),
+        steps: vec!["password", "line"],
+    };
+    assert_eq!(e.kind.name(), "lld:resolved");
+    assert_eq!(
+        e.detail_json(),
+        r#"{"flow":"line-login","node":"password-line","result":"password-line","steps":["password","line"],"resolved":false}"#
+    );
+    assert_eq!(
+        e.data_layer_json(),
+        r#"{"event":"lld_resolved","lld_flow":"line-login","lld_node":"password-line","lld_result":"password-line","lld_steps":"password>line","lld_resolved":false}"#
+    );
+    // Strings are escaped (ids never need it, but the writer must not break on odd input).
+    let odd = Event {
+        kind: Kind::Start,
+        flow: "a\"b\\c\n",
+        node: "n",
+        answer: None,
+        result: None,
+        steps: vec![],
+    };
+    assert_eq!(
+        odd.detail_json(),
+        r#"{"flow":"a\"b\\c\u000a","node":"n","steps":[]}"#
+    );
+    for (kind, name) in [
+        (Kind::Start, "lld:start"),
+        (Kind::Back, "lld:back"),
+        (Kind::Restart, "lld:restart"),
+        (Kind::Result, "lld:result"),
+        (Kind::Cta, "lld:cta"),
+    ] {
+        assert_eq!(kind.name(), name);
+        assert_eq!(kind.data_layer_name(), name.replace(':', "_"));
+    }
+}
+
+#[test]
+fn devices_from_user_agents() {
+    let cases = [
+        ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1", 5, Device::Ios, false),
+        ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/14.3.1", 5, Device::Ios, true),
+        ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15", 5, Device::Ios, false),
+        ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15", 0, Device::Desktop, false),
+        ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36", 5, Device::Android, false),
+        ("Mozilla/5.0 (Linux; Android 14; SH-M26) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/124.0 Mobile Safari/537.36 Line/14.3.1/IAB", 5, Device::Android, true),
+        ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36", 0, Device::Desktop, false),
+        ("", 0, Device::Desktop, false),
+    ];
+    for (ua, touch, device, in_line) in cases {
+        let p = Platform::detect(ua, touch);
+        assert_eq!((p.device, p.in_line_app), (device, in_line), "{ua}");
+        assert_eq!(p.is_mobile(), device != Device::Desktop);
+    }
+}
+
+#[test]
+fn saved_progress_round_trips_including_not_resolved() {
+    let flow = content::builtin(Lang::Ja).unwrap();
+    let mut s = Session::new(&flow);
+    for id in ["password", "line"] {
+        s.apply(&flow, Command::Answer(id));
+    }
+    s.apply(&flow, Command::NotResolved);
+    let tokens = s.tokens(&flow);
+    assert_eq!(tokens, ["password", "line", UNRESOLVED]);
+    assert_eq!(Session::replay(&flow, tokens.iter().copied()), Some(s));
+    // Stale or tampered progress is refused, never half-applied.
+    assert_eq!(Session::replay(&flow, ["password", "nope"]), None);
+    assert_eq!(Session::replay(&flow, [UNRESOLVED]), None);
+}

@@ -1,0 +1,263 @@
+//! The engine over the real content and the fixture: every path ends at a result, and the
+//! transition function keeps its promises over thousands of random walks (answer then Back
+//! returns to the same state; Restart equals a fresh session; JumpTo retraces exactly).
+
+use lld_core::config::Lang;
+use lld_core::content;
+use lld_core::flow::engine::{Command, Move, Outcome, Session};
+use lld_core::flow::validate::{parse, NodeRef, ValidFlow, MAX_DEPTH};
+use lld_core::flow::walk::{all_paths, count_paths};
+
+fn flows() -> Vec<(&'static str, ValidFlow)> {
+    vec![
+        (
+            "fixture",
+            parse(include_str!("fixtures/mini.json")).unwrap(),
+        ),
+        (
+            "ja",
+            content::builtin(Lang::Ja).expect("ja content is valid"),
+        ),
+        (
+            "en",
+            content::builtin(Lang::En).expect("en content is valid"),
+        ),
+    ]
+}
+
+/// xorshift64: deterministic pseudo-random numbers without a dependency.
+struct Rng(u64);
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+fn answers_of(flow: &ValidFlow, s: &Session) -> Vec<String> {
+    match s.current() {
+        NodeRef::Question(q) => flow.flow().questions[q]
+            .answers
+            .iter()
+            .map(|a| a.id.clone())
+            .collect(),
+        NodeRef::Result(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn every_path_replays_to_its_result_within_the_depth_bound() {
+    for (name, flow) in flows() {
+        let paths = all_paths(&flow);
+        assert!(!paths.is_empty(), "{name}: no paths");
+        assert_eq!(
+            paths.len() as u128,
+            count_paths(&flow),
+            "{name}: path count"
+        );
+        for path in &paths {
+            assert!(
+                path.answers.len() <= MAX_DEPTH,
+                "{name}: {:?} too long",
+                path.answers
+            );
+            let s = Session::replay(&flow, path.answers.iter().copied())
+                .unwrap_or_else(|| panic!("{name}: {:?} does not replay", path.answers));
+            assert_eq!(
+                s.current(),
+                NodeRef::Result(path.result),
+                "{name}: {:?}",
+                path.answers
+            );
+            assert_eq!(
+                s.answer_ids(&flow),
+                path.answers,
+                "{name}: answers recorded"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_node_is_on_some_path_or_next_chain() {
+    for (name, flow) in flows() {
+        let f = flow.flow();
+        let mut seen_q = vec![false; f.questions.len()];
+        let mut seen_r = vec![false; f.results.len()];
+        for path in all_paths(&flow) {
+            let mut s = Session::new(&flow);
+            for a in &path.answers {
+                if let NodeRef::Question(q) = s.current() {
+                    seen_q[q] = true;
+                }
+                s.apply(&flow, Command::Answer(a));
+            }
+            // Follow "did not help" to the end of the line.
+            loop {
+                if let NodeRef::Result(r) = s.current() {
+                    seen_r[r] = true;
+                }
+                if s.apply(&flow, Command::NotResolved) != Outcome::Moved {
+                    break;
+                }
+            }
+        }
+        for (i, seen) in seen_q.iter().enumerate() {
+            assert!(seen, "{name}: question {} never asked", f.questions[i].id);
+        }
+        for (i, seen) in seen_r.iter().enumerate() {
+            assert!(seen, "{name}: result {} never shown", f.results[i].id);
+        }
+    }
+}
+
+#[test]
+fn ids_are_unique() {
+    for (name, flow) in flows() {
+        let f = flow.flow();
+        let mut ids: Vec<&str> = f.questions.iter().map(|q| q.id.as_str()).collect();
+        ids.extend(f.results.iter().map(|r| r.id.as_str()));
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "{name}: duplicate ids");
+    }
+}
+
+#[test]
+fn both_languages_have_the_same_shape() {
+    let ja = content::builtin(Lang::Ja).unwrap();
+    let en = content::builtin(Lang::En).unwrap();
+    if let Err(e) = lld_core::flow::validate::same_shape(&ja, &en) {
+        panic!("{e}");
+    }
+}
+
+#[test]
+fn random_walks_keep_the_engine_promises() {
+    for (name, flow) in flows() {
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let fresh = Session::new(&flow);
+        for walk in 0..2000 {
+            let mut s = Session::new(&flow);
+            for _ in 0..40 {
+                let before = s.clone();
+                match rng.below(6) {
+                    0..=2 => {
+                        let answers = answers_of(&flow, &s);
+                        if answers.is_empty() {
+                            assert_eq!(s.apply(&flow, Command::Answer("x")), Outcome::NotAQuestion);
+                            assert_eq!(s, before);
+                            continue;
+                        }
+                        let id = &answers[rng.below(answers.len())];
+                        assert_eq!(s.apply(&flow, Command::Answer(id)), Outcome::Moved);
+                        // Answer then Back returns to exactly the same state.
+                        let mut undo = s.clone();
+                        assert_eq!(undo.apply(&flow, Command::Back), Outcome::Moved);
+                        assert_eq!(undo, before, "{name} walk {walk}: Back after {id}");
+                    }
+                    3 => {
+                        let outcome = s.apply(&flow, Command::Back);
+                        if before.history().is_empty() {
+                            assert_eq!(outcome, Outcome::NothingToUndo);
+                            assert_eq!(s, before);
+                        } else {
+                            assert_eq!(outcome, Outcome::Moved);
+                            assert_eq!(
+                                s.history(),
+                                &before.history()[..before.history().len() - 1]
+                            );
+                        }
+                    }
+                    4 => {
+                        let n = rng.below(s.history().len() + 2);
+                        let outcome = s.apply(&flow, Command::JumpTo(n));
+                        match n.cmp(&before.history().len()) {
+                            std::cmp::Ordering::Less => {
+                                assert_eq!(outcome, Outcome::Moved);
+                                assert_eq!(s.history(), &before.history()[..n]);
+                                // Jumping back to step n equals replaying the first n moves.
+                                let mut replayed = Session::new(&flow);
+                                for m in &before.history()[..n] {
+                                    replay_move(&flow, &mut replayed, *m);
+                                }
+                                assert_eq!(s, replayed);
+                            }
+                            std::cmp::Ordering::Equal => {
+                                assert_eq!(outcome, Outcome::NothingToUndo)
+                            }
+                            std::cmp::Ordering::Greater => {
+                                assert_eq!(outcome, Outcome::NotInHistory)
+                            }
+                        }
+                    }
+                    _ => {
+                        let outcome = s.apply(&flow, Command::NotResolved);
+                        if outcome == Outcome::Moved {
+                            let mut undo = s.clone();
+                            undo.apply(&flow, Command::Back);
+                            assert_eq!(undo, before);
+                        } else {
+                            assert_eq!(outcome, Outcome::NoFurtherCause);
+                            assert_eq!(s, before);
+                        }
+                    }
+                }
+                // Unknown input never changes anything.
+                let snapshot = s.clone();
+                let unknown = s.apply(&flow, Command::Answer("no-such-answer"));
+                assert!(matches!(
+                    unknown,
+                    Outcome::UnknownAnswer | Outcome::NotAQuestion
+                ));
+                assert_eq!(s, snapshot);
+            }
+            // Restart equals a fresh session.
+            s.apply(&flow, Command::Restart);
+            assert_eq!(s, fresh);
+            assert!(s.at_start(&flow));
+            assert_eq!(s.apply(&flow, Command::Restart), Outcome::NothingToUndo);
+        }
+    }
+}
+
+fn replay_move(flow: &ValidFlow, s: &mut Session, m: Move) {
+    let outcome = match m {
+        Move::Answered { question, answer } => {
+            let id = flow.flow().questions[question].answers[answer].id.clone();
+            s.apply(flow, Command::Answer(&id))
+        }
+        Move::Unresolved { .. } => s.apply(flow, Command::NotResolved),
+    };
+    assert_eq!(outcome, Outcome::Moved);
+}
+
+#[test]
+fn shared_result_links_open_results_only() {
+    for (name, flow) in flows() {
+        for r in &flow.flow().results {
+            let mut s =
+                Session::at_result(&flow, &r.id).unwrap_or_else(|| panic!("{name}: {}", r.id));
+            assert_eq!(flow.id_of(s.current()), r.id);
+            assert_eq!(s.apply(&flow, Command::Back), Outcome::NothingToUndo);
+            assert_eq!(s.apply(&flow, Command::Restart), Outcome::Moved);
+            assert!(s.at_start(&flow));
+        }
+        assert!(Session::at_result(&flow, &flow.flow().start).is_none());
+        assert!(Session::at_result(&flow, "nope").is_none());
+    }
+}
+
+#[test]
+fn replay_refuses_stale_progress() {
+    let flow = parse(include_str!("fixtures/mini.json")).unwrap();
+    assert!(Session::replay(&flow, ["email", "never"]).is_some());
+    assert!(Session::replay(&flow, ["email", "gone"]).is_none());
+    assert!(
+        Session::replay(&flow, ["url", "more"]).is_none(),
+        "answer after a result"
+    );
+}
