@@ -4,6 +4,8 @@
 // taps, a page that owns history entries and a frozen `dataLayer`, storage that throws, reduced
 // motion / forced colours / 200 % zoom, and 1,000 mount/unmount cycles with the memory measured.
 // Every test checks the journal: no uncaught page error and no console error it did not expect.
+// Chromium only: the memory test reads CDP counters, and forced colours, zoom and the history
+// gestures use Playwright's own emulation.
 
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";

@@ -1,7 +1,7 @@
 // Journeys through the widget embedded exactly like a marketer does it: the README snippet on a
 // page of one origin, the widget's files on another. Every answer path of both languages, the
 // "not yet" chain, Back/Restart, several and late elements — with zero console errors, zero
-// failed requests and no request outside the two origins.
+// failed requests and no request outside the two origins — in every engine (forEachEngine).
 
 import { test } from "node:test";
 import assert from "node:assert/strict";

@@ -1,6 +1,8 @@
 // Keyboard only (Tab, Shift+Tab, Enter, Space; no mouse): answer questions to a result, go Back,
 // answer again. After every move the focus is on the new screen's heading, and every control
 // reached with Tab shows a visible focus ring.
+// Chromium only (Playwright's keyboard): whether Tab reaches links and buttons is a browser
+// setting elsewhere (Safari's "Press Tab to highlight each item"), not the widget's.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";

@@ -2,6 +2,8 @@
 // No horizontal scrolling at 320 px (first question and every result, the longest included),
 // and every visible button, link and section heading (summary) of the widget is a tap target of
 // at least 44×44 CSS px, also with every collapsed section opened.
+// Chromium only: it reads geometry through a Playwright page; moving it to forEachEngine
+// needs only its page.evaluate calls (line breaks differ by engine: see docs/engines.md).
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";

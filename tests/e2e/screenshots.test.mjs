@@ -2,6 +2,7 @@
 // widget on a marketer's page, first question and one result, phone and desktop, light and dark.
 // `readme-candidate.png` is the README's picture (docs/screenshot.png is copied from it by hand,
 // after looking at it).
+// Chromium only (full-page and element screenshots); one picture per engine is engines.test.mjs.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
