@@ -47,6 +47,7 @@ import assert from "node:assert/strict";
  *   expression in the page (a promise is awaited); never subject to the page's CSP
  * @property {(x: number, y: number) => Promise<void>} click  a mouse click at a viewport point (CSS px)
  * @property {(x: number, y: number) => Promise<void>} tap  a touch tap (a click where `limits.touch`)
+ * @property {(x: number, y: number) => Promise<void>} move  moves the mouse there, pressing nothing
  * @property {(key: string) => Promise<void>} press  "Tab", "Enter", "Space", "Shift+Tab"…
  * @property {() => Promise<Buffer>} screenshot  the viewport, PNG
  * @property {() => Promise<void>} close
@@ -335,6 +336,15 @@ export class Page {
    */
   press(key) {
     return this.raw.press(key);
+  }
+
+  /**
+   * Moves the mouse to a viewport point without pressing (e.g. off the widget, so that no
+   * :hover style is in what a test reads).
+   * @param {number} x @param {number} y
+   */
+  mouseTo(x, y) {
+    return this.raw.move(x, y);
   }
 
   /** The viewport as PNG. */

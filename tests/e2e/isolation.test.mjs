@@ -83,14 +83,18 @@ await forEachEngine((engine) => {
 
   /** Computed styles of the widget's key elements, by role: heading, answers, label, CTA… */
   async function widgetStyles(page, w, flow, path) {
-    const take = (loc, name) =>
-      loc.evaluate(
+    // The pointer rests where the last click was, and the two pages lay out differently: off
+    // the widget, no :hover style differs between them.
+    const take = async (loc, name) => {
+      await page.mouseTo(0, 0);
+      return loc.evaluate(
         (el, [props, name]) => {
           const cs = getComputedStyle(el);
           return { [name]: Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)])) };
         },
         [PROPS, name],
       );
+    };
     const out = {};
     await w.ready(flow.start);
     Object.assign(out, await take(w.part("question"), "first question heading"));

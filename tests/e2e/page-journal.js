@@ -34,15 +34,19 @@
   // An uncaught error reaches window as an ErrorEvent; a script, stylesheet or preload that
   // fails to load (a 404, a refused integrity check) fires a plain "error" event on its element,
   // which does not bubble: seen in the capture phase.
+  // An error the page handles (a listener calls preventDefault, as embed.js does for the
+  // widget's own traps) is not uncaught: whether it was is known once every listener has run,
+  // after this task.
+  const unlessHandled = (e, entry) => setTimeout(() => e.defaultPrevented || journal.errors.push(entry), 0);
   window.addEventListener(
     "error",
     (e) => {
-      if (e.target === window) journal.errors.push(`${e.message} @ ${e.filename}:${e.lineno}`);
+      if (e.target === window) unlessHandled(e, `${e.message} @ ${e.filename}:${e.lineno}`);
       else if (e.target instanceof Element) journal.loadErrors.push(`<${e.target.localName}> ${e.target.src ?? e.target.href ?? ""}`);
     },
     true,
   );
-  window.addEventListener("unhandledrejection", (e) => journal.errors.push(`unhandled rejection: ${text([e.reason])}`));
+  window.addEventListener("unhandledrejection", (e) => unlessHandled(e, `unhandled rejection: ${text([e.reason])}`));
   document.addEventListener("securitypolicyviolation", (e) => journal.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   // What the widget copies: readable in every engine, also where the clipboard cannot be read
   // back. The real clipboard still gets it (and says whether it accepted).

@@ -51,6 +51,7 @@ export const engine = {
           // A string is evaluated through the DevTools protocol: the page's CSP does not apply.
           evaluate: (expression) => page.evaluate(expression),
           click: (x, y) => page.mouse.click(x, y),
+          move: (x, y) => page.mouse.move(x, y),
           tap: (x, y) => page.touchscreen.tap(x, y),
           press: (key) => page.keyboard.press(key),
           screenshot: () => page.screenshot(),

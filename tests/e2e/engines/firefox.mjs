@@ -66,6 +66,7 @@ export const engine = {
           // Evaluated through BiDi script.evaluate: the page's CSP does not apply.
           evaluate: (expression) => page.evaluate(expression),
           click: (x, y) => page.mouse.click(x, y),
+          move: (x, y) => page.mouse.move(x, y),
           tap: (x, y) => page.touchscreen.tap(x, y),
           press: (key) => page.keyboard.press(/** @type {import("puppeteer-core").KeyInput} */ (key === "Space" ? " " : key)),
           screenshot: async () => Buffer.from(await page.screenshot()),

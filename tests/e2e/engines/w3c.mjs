@@ -22,13 +22,20 @@ export class WebDriverError extends Error {
 export async function newSession(base, capabilities, { timeout = 60_000 } = {}) {
   /** @param {string} method @param {string} path @param {object} [body] */
   const send = async (method, path, body) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: body ? { "Content-Type": "application/json" } : {},
-      body: body ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(timeout),
-    });
-    const { value } = await response.json();
+    let response;
+    let value;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers: body ? { "Content-Type": "application/json" } : {},
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(timeout),
+      });
+      ({ value } = await response.json());
+    } catch (error) {
+      const what = body?.script ? ` (script: ${String(body.script).slice(0, 120)}…)` : body?.url ? ` (${body.url})` : "";
+      throw new WebDriverError(`${method} ${path}${what}`, { error: error.name, message: error.message });
+    }
     if (!response.ok) throw new WebDriverError(`${method} ${path}`, value);
     return value;
   };
@@ -54,6 +61,11 @@ export async function newSession(base, capabilities, { timeout = 60_000 } = {}) 
     capabilities: granted,
     /** @param {string} url */
     navigate: (url) => send("POST", at("/url"), { url }),
+    /** Moves the mouse to (x, y) in the viewport, pressing nothing. @param {number} x @param {number} y */
+    move: (x, y) =>
+      send("POST", at("/actions"), {
+        actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [{ type: "pointerMove", x: Math.round(x), y: Math.round(y), origin: "viewport", duration: 0 }] }],
+      }),
     refresh: () => send("POST", at("/refresh"), {}),
     /**
      * Runs a script body in the page (a returned promise is awaited, as the standard says);

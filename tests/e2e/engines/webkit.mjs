@@ -103,6 +103,7 @@ export const engine = {
             reload: async () => void (await session.refresh()),
             evaluate: (expression) => session.execute(`return (${expression});`),
             click: async (x, y) => void (await session.click(x, y)),
+            move: async (x, y) => void (await session.move(x, y)),
             tap: async (x, y) => void (await session.click(x, y)), // see limits.touch
             press: async (key) => void (await session.keys(KEYS[key] ?? key)),
             screenshot: () => session.screenshot(),
