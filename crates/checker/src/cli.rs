@@ -3,7 +3,8 @@
 
 use std::process::ExitCode;
 
-use lld_core::flow::validate::{parse, same_shape, ValidFlow};
+use lld_core::flow::valid::ValidFlow;
+use lld_core::flow::validate::{parse, same_shape};
 use lld_core::flow::walk::{count_paths, mermaid};
 
 const USAGE: &str = "usage: flowcheck [--mermaid] FILE [OTHER-LANGUAGE-FILE]";

@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 
 use lld_core::flow::engine::{Command, Session};
 use lld_core::flow::model::{Answer, Flow, Question, ResultNode, Step};
-use lld_core::flow::validate::{parse, validate, NodeRef};
+use lld_core::flow::valid::NodeRef;
+use lld_core::flow::validate::{parse, validate};
 
 /// A flow of about `nodes` nodes: half questions in a 4-ary tree (depth log4), half results that
 /// the leaves' answers share.
@@ -144,9 +145,8 @@ fn main() {
                         seed ^= seed << 13;
                         seed ^= seed >> 7;
                         seed ^= seed << 17;
-                        let answers = &valid.flow().questions[q].answers;
-                        let id = &answers[(seed % answers.len() as u64) as usize].id;
-                        s.apply(&valid, Command::Answer(id));
+                        let answers = valid.flow().questions[q].answers.len();
+                        s.apply(&valid, Command::Answer((seed % answers as u64) as usize));
                     }
                     black_box(&s);
                 }

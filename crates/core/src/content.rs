@@ -6,8 +6,9 @@
 //! load (about 10 KB gzip each).
 
 use crate::config::Lang;
+use crate::flow::valid::ValidFlow;
 #[cfg(feature = "json")]
-use crate::flow::validate::{parse, LoadError, ValidFlow};
+use crate::flow::validate::{parse, LoadError};
 
 /// The Japanese flow file.
 pub const JA: &str = include_str!("../../../content/line-login.ja.json");

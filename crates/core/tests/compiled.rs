@@ -2,9 +2,12 @@
 //! widget's wasm reads. It must give back exactly the validated flow, and a damaged file must be
 //! an error, never a panic or a hang.
 
+mod support;
+
 use lld_core::content::{EN, JA};
 use lld_core::flow::compiled::{decode, encode, SEP};
 use lld_core::flow::validate::parse;
+use support::Rng;
 
 #[test]
 fn both_built_in_flows_survive_the_round_trip() {
@@ -18,14 +21,13 @@ fn both_built_in_flows_survive_the_round_trip() {
 
 #[test]
 fn the_fixture_survives_the_round_trip() {
-    let valid = parse(include_str!("fixtures/mini.json")).unwrap();
+    let valid = parse(support::MINI).unwrap();
     assert_eq!(decode(&encode(&valid)), Ok(valid));
 }
 
 #[test]
 fn a_text_with_the_separator_is_refused_by_validation() {
-    let mut flow: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/mini.json")).unwrap();
+    let mut flow: serde_json::Value = serde_json::from_str(support::MINI).unwrap();
     flow["title"] = "a\u{1f}b".into();
     let message = parse(&flow.to_string()).unwrap_err().to_string();
     assert!(
@@ -71,13 +73,8 @@ fn damaged_fields_are_errors_not_panics() {
         }
     }
     // Random byte damage (a fixed-seed generator: the run is repeatable).
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = Rng::new();
+    let mut next = || rng.next();
     for _ in 0..2_000 {
         let mut bytes = compiled.clone().into_bytes();
         for _ in 0..1 + next() % 4 {

@@ -5,7 +5,8 @@
 use lld_core::config::{from_attributes, with_query, Lang, Theme};
 use lld_core::content;
 use lld_core::events::{Event, Kind};
-use lld_core::flow::engine::{Command, Session, UNRESOLVED};
+use lld_core::flow::engine::{answer_index, Command, Session, UNRESOLVED};
+use lld_core::flow::valid::NodeRef;
 use lld_core::platform::{Device, Platform};
 
 fn attrs<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
@@ -191,7 +192,10 @@ fn saved_progress_round_trips_including_not_resolved() {
     let flow = content::builtin(Lang::Ja).unwrap();
     let mut s = Session::new(&flow);
     for id in ["password", "line"] {
-        s.apply(&flow, Command::Answer(id));
+        let NodeRef::Question(q) = s.current() else {
+            panic!("a question before {id}")
+        };
+        s.apply(&flow, Command::Answer(answer_index(&flow, q, id).unwrap()));
     }
     s.apply(&flow, Command::NotResolved);
     let tokens = s.tokens(&flow);

@@ -2,48 +2,22 @@
 //! transition function keeps its promises over thousands of random walks (answer then Back
 //! returns to the same state; Restart equals a fresh session; JumpTo retraces exactly).
 
+mod support;
+
+use support::{flows, Rng};
+
 use lld_core::config::Lang;
 use lld_core::content;
-use lld_core::flow::engine::{Command, Move, Outcome, Session};
-use lld_core::flow::validate::{parse, NodeRef, ValidFlow, MAX_DEPTH};
+use lld_core::flow::engine::{answer_index, Command, Move, Outcome, Session};
+use lld_core::flow::valid::{NodeRef, ValidFlow};
+use lld_core::flow::validate::{parse, MAX_DEPTH};
 use lld_core::flow::walk::{all_paths, count_paths};
 
-fn flows() -> Vec<(&'static str, ValidFlow)> {
-    vec![
-        (
-            "fixture",
-            parse(include_str!("fixtures/mini.json")).unwrap(),
-        ),
-        (
-            "ja",
-            content::builtin(Lang::Ja).expect("ja content is valid"),
-        ),
-        (
-            "en",
-            content::builtin(Lang::En).expect("en content is valid"),
-        ),
-    ]
-}
-
-/// xorshift64: deterministic pseudo-random numbers without a dependency.
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
-fn answers_of(flow: &ValidFlow, s: &Session) -> Vec<String> {
+/// How many answers the screen offers (none on a result).
+fn answers_of(flow: &ValidFlow, s: &Session) -> usize {
     match s.current() {
-        NodeRef::Question(q) => flow.flow().questions[q]
-            .answers
-            .iter()
-            .map(|a| a.id.clone())
-            .collect(),
-        NodeRef::Result(_) => Vec::new(),
+        NodeRef::Question(q) => flow.flow().questions[q].answers.len(),
+        NodeRef::Result(_) => 0,
     }
 }
 
@@ -91,8 +65,9 @@ fn every_node_is_on_some_path_or_next_chain() {
             for a in &path.answers {
                 if let NodeRef::Question(q) = s.current() {
                     seen_q[q] = true;
+                    let a = answer_index(&flow, q, a).expect("an answer of this question");
+                    s.apply(&flow, Command::Answer(a));
                 }
-                s.apply(&flow, Command::Answer(a));
             }
             // Follow "did not help" to the end of the line.
             loop {
@@ -138,7 +113,7 @@ fn both_languages_have_the_same_shape() {
 #[test]
 fn random_walks_keep_the_engine_promises() {
     for (name, flow) in flows() {
-        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut rng = Rng::new();
         let fresh = Session::new(&flow);
         for walk in 0..2000 {
             let mut s = Session::new(&flow);
@@ -147,12 +122,12 @@ fn random_walks_keep_the_engine_promises() {
                 match rng.below(6) {
                     0..=2 => {
                         let answers = answers_of(&flow, &s);
-                        if answers.is_empty() {
-                            assert_eq!(s.apply(&flow, Command::Answer("x")), Outcome::NotAQuestion);
+                        if answers == 0 {
+                            assert_eq!(s.apply(&flow, Command::Answer(0)), Outcome::NotAQuestion);
                             assert_eq!(s, before);
                             continue;
                         }
-                        let id = &answers[rng.below(answers.len())];
+                        let id = rng.below(answers);
                         assert_eq!(s.apply(&flow, Command::Answer(id)), Outcome::Moved);
                         // Answer then Back returns to exactly the same state.
                         let mut undo = s.clone();
@@ -208,7 +183,7 @@ fn random_walks_keep_the_engine_promises() {
                 }
                 // Unknown input never changes anything.
                 let snapshot = s.clone();
-                let unknown = s.apply(&flow, Command::Answer("no-such-answer"));
+                let unknown = s.apply(&flow, Command::Answer(usize::MAX));
                 assert!(matches!(
                     unknown,
                     Outcome::UnknownAnswer | Outcome::NotAQuestion
@@ -226,10 +201,7 @@ fn random_walks_keep_the_engine_promises() {
 
 fn replay_move(flow: &ValidFlow, s: &mut Session, m: Move) {
     let outcome = match m {
-        Move::Answered { question, answer } => {
-            let id = flow.flow().questions[question].answers[answer].id.clone();
-            s.apply(flow, Command::Answer(&id))
-        }
+        Move::Answered { answer, .. } => s.apply(flow, Command::Answer(answer)),
         Move::Unresolved { .. } => s.apply(flow, Command::NotResolved),
     };
     assert_eq!(outcome, Outcome::Moved);
@@ -253,7 +225,7 @@ fn shared_result_links_open_results_only() {
 
 #[test]
 fn replay_refuses_stale_progress() {
-    let flow = parse(include_str!("fixtures/mini.json")).unwrap();
+    let flow = parse(support::MINI).unwrap();
     assert!(Session::replay(&flow, ["email", "never"]).is_some());
     assert!(Session::replay(&flow, ["email", "gone"]).is_none());
     assert!(

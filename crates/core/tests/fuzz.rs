@@ -10,14 +10,19 @@
 
 use std::time::{Duration, Instant};
 
+mod support;
+
+use support::Rng;
+
 use lld_core::flow::compiled::{decode, encode};
 use lld_core::flow::engine::{Command, Outcome, Session};
-use lld_core::flow::validate::{parse, NodeRef};
+use lld_core::flow::valid::NodeRef;
+use lld_core::flow::validate::parse;
 
 const CORPUS: [&str; 3] = [
     include_str!("../../../content/line-login.ja.json"),
     include_str!("../../../content/line-login.en.json"),
-    include_str!("fixtures/mini.json"),
+    support::MINI,
 ];
 
 /// Tokens that tend to reach interesting states of a JSON reader and the validator.
@@ -47,20 +52,6 @@ const TOKENS: [&str; 24] = [
     "\"answers\":[]",
     "\"steps\":[]",
 ];
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn mutate(rng: &mut Rng, input: &str) -> Vec<u8> {
     let mut bytes = input.as_bytes().to_vec();
@@ -130,9 +121,8 @@ fn mutated_flows_never_panic_or_hang() {
                     let NodeRef::Question(q) = s.current() else {
                         break;
                     };
-                    let answers = &flow.flow().questions[q].answers;
-                    let id = answers[rng.below(answers.len())].id.clone();
-                    assert_eq!(s.apply(&flow, Command::Answer(&id)), Outcome::Moved);
+                    let answer = rng.below(flow.flow().questions[q].answers.len());
+                    assert_eq!(s.apply(&flow, Command::Answer(answer)), Outcome::Moved);
                 }
                 assert!(
                     matches!(s.current(), NodeRef::Result(_)),

@@ -4,7 +4,9 @@
 use lld_core::flow::validate::{is_safe_href, parse, same_shape, LoadError};
 use serde_json::{json, Value};
 
-const MINI: &str = include_str!("fixtures/mini.json");
+mod support;
+
+use support::MINI;
 
 fn mini() -> Value {
     serde_json::from_str(MINI).expect("fixture is JSON")

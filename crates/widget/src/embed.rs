@@ -15,12 +15,13 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
-use crate::ui::{storage_key, App, AppProps};
+use crate::ui::{App, AppProps};
 use lld_core::config::{self, Lang};
 use lld_core::flow::compiled::{decode, Damaged};
 use lld_core::flow::engine::Session;
-use lld_core::flow::validate::ValidFlow;
+use lld_core::flow::valid::ValidFlow;
 use lld_core::platform::Platform;
+use lld_core::progress;
 
 /// All of the widget's CSS (`styles/widget.css`, minified by `build.rs`), applied inside each
 /// shadow root, never to the page.
@@ -136,16 +137,9 @@ fn widget_key(host: &HtmlElement) -> String {
 /// else the progress saved in this tab, else the first question.
 fn initial_session(flow: &ValidFlow, key: &str) -> Session {
     let fragment = crate::ui::fragment();
-    let shared = fragment
-        .strip_prefix("lld=")
-        .and_then(|rest| rest.split_once(':'))
-        .filter(|(k, _)| *k == key)
-        .and_then(|(_, result)| Session::at_result(flow, result));
-    shared
-        .or_else(|| {
-            let saved = crate::ui::load(&storage_key(flow, key))?;
-            Session::replay(flow, saved.split(' ').filter(|t| !t.is_empty()))
-        })
+    progress::shared_result(&fragment, key)
+        .and_then(|result| Session::at_result(flow, result))
+        .or_else(|| progress::decode(flow, &crate::ui::load(&progress::storage_key(flow, key))?))
         .unwrap_or_else(|| Session::new(flow))
 }
 

@@ -96,7 +96,7 @@ fn shown(s: &str) -> String {
     s.replace(['[', ']'], "")
 }
 
-fn ja() -> lld_core::flow::validate::ValidFlow {
+fn ja() -> lld_core::flow::valid::ValidFlow {
     parse(JA).unwrap()
 }
 

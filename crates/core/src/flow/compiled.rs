@@ -24,7 +24,7 @@
 //! ```
 
 use super::model::{Answer, Audience, Flow, Link, Place, Question, ResultNode, Step, Tip};
-use super::validate::{NodeRef, ValidFlow};
+use super::valid::{NodeRef, ValidFlow};
 
 /// The field separator; never inside a field (`validate` refuses control characters in texts,
 /// and ids, dates and links cannot contain one).
@@ -242,7 +242,7 @@ pub fn decode(text: &str) -> Result<ValidFlow, Damaged> {
         results,
         tips,
     };
-    Ok(ValidFlow::from_parts(
+    Ok(ValidFlow::from_checked_parts(
         flow,
         start,
         targets,

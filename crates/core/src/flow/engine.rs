@@ -6,7 +6,7 @@
 //! input that does not fit the current state (an unknown answer id, Back at the start) is an
 //! outcome that leaves the session unchanged, never a panic. This module never touches the DOM.
 
-use super::validate::{NodeRef, ValidFlow};
+use super::valid::{NodeRef, ValidFlow};
 
 /// The token for "did not help" in saved progress (never an id: ids are `[a-z0-9-]`).
 pub const UNRESOLVED: &str = "~";
@@ -18,6 +18,16 @@ fn answer_id(flow: &ValidFlow, question: usize, answer: usize) -> &str {
         .get(question)
         .and_then(|q| q.answers.get(answer))
         .map_or("", |a| a.id.as_str())
+}
+
+/// The index of the answer with this id on question `question`.
+pub fn answer_index(flow: &ValidFlow, question: usize, id: &str) -> Option<usize> {
+    flow.flow()
+        .questions
+        .get(question)?
+        .answers
+        .iter()
+        .position(|a| a.id == id)
 }
 
 /// One move the visitor made, kept so Back can undo it exactly.
@@ -37,11 +47,12 @@ pub enum Move {
     },
 }
 
-/// What the visitor asks for.
+/// What the visitor asks for. Answers are named by index, as the screen shows them; ids are
+/// for what outlives one build (saved progress, share links: [`Session::replay`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command<'a> {
-    /// Choose the answer with this id on the current question.
-    Answer(&'a str),
+pub enum Command {
+    /// Choose answer `n` (index) of the current question.
+    Answer(usize),
     /// Undo the last move.
     Back,
     /// Start over at the first question.
@@ -60,7 +71,7 @@ pub enum Outcome {
     Moved,
     /// Back (or JumpTo) at the first question: there is nothing to undo.
     NothingToUndo,
-    /// The answer id is not an answer of the current question.
+    /// The current question has no answer with this index.
     UnknownAnswer,
     /// An answer was given while a result is shown.
     NotAQuestion,
@@ -104,9 +115,10 @@ impl Session {
     pub fn replay<'a>(flow: &ValidFlow, moves: impl IntoIterator<Item = &'a str>) -> Option<Self> {
         let mut session = Session::new(flow);
         for token in moves {
-            let command = match token {
-                UNRESOLVED => Command::NotResolved,
-                id => Command::Answer(id),
+            let command = match (token, session.current) {
+                (UNRESOLVED, _) => Command::NotResolved,
+                (id, NodeRef::Question(q)) => Command::Answer(answer_index(flow, q, id)?),
+                (_, NodeRef::Result(_)) => return None,
             };
             if session.apply(flow, command) != Outcome::Moved {
                 return None;
@@ -153,17 +165,11 @@ impl Session {
     }
 
     /// The one transition function.
-    pub fn apply(&mut self, flow: &ValidFlow, command: Command<'_>) -> Outcome {
+    pub fn apply(&mut self, flow: &ValidFlow, command: Command) -> Outcome {
         match command {
-            Command::Answer(id) => {
+            Command::Answer(a) => {
                 let NodeRef::Question(q) = self.current else {
                     return Outcome::NotAQuestion;
-                };
-                let Some(answers) = flow.flow().questions.get(q).map(|q| &q.answers) else {
-                    return Outcome::NotAQuestion;
-                };
-                let Some(a) = answers.iter().position(|a| a.id == id) else {
-                    return Outcome::UnknownAnswer;
                 };
                 let Some(next) = flow.target(q, a) else {
                     return Outcome::UnknownAnswer;

@@ -1,7 +1,6 @@
-//! The only door to a [`ValidFlow`]: every rule of `docs/flow-format.md`, checked once.
-//!
-//! A `ValidFlow` can only be built here, so the engine and the UI never meet a dangling id, a
-//! loop or an empty text. Each problem is reported with the place it is at (the JSON path plus
+//! Every rule of `docs/flow-format.md`, checked once: the way from a [`Flow`] (a flow file) to
+//! a [`ValidFlow`] (see `valid` for the only other way, the compiled form), so the engine and
+//! the UI never meet a dangling id, a loop or an empty text. Each problem is reported with the place it is at (the JSON path plus
 //! the node id) and what to do about it; the wording is part of the interface and the tests in
 //! `tests/validate.rs` pin it. This module must never touch the DOM or any web crate.
 
@@ -11,102 +10,13 @@ use std::fmt;
 #[cfg(feature = "json")]
 use super::json::{parse_flow, JsonError};
 use super::model::{check_markup, Audience, Flow, Link, MarkupError, Step};
+use super::valid::{NodeRef, ValidFlow};
 
 /// The most questions any path may ask before it reaches a result.
 pub const MAX_DEPTH: usize = 12;
 
 /// The longest id allowed (ids travel in URLs and analytics).
 pub const MAX_ID_LEN: usize = 64;
-
-/// A node of a valid flow: an index into `Flow::questions` or `Flow::results`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NodeRef {
-    /// `questions[i]`
-    Question(usize),
-    /// `results[i]`
-    Result(usize),
-}
-
-/// A flow that passed every rule. Built only by [`validate`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct ValidFlow {
-    flow: Flow,
-    start: usize,
-    /// `targets[q][a]`: where answer `a` of question `q` leads.
-    targets: Vec<Vec<NodeRef>>,
-    /// `next_result[r]`: the result offered when result `r` did not help.
-    next_result: Vec<Option<usize>>,
-    /// `depth[q]`: the most questions any path from question `q` asks, `q` included.
-    depth: Vec<usize>,
-}
-
-impl ValidFlow {
-    /// A flow read back from its compiled form (`compiled::decode`, which checked every index).
-    pub(super) fn from_parts(
-        flow: Flow,
-        start: usize,
-        targets: Vec<Vec<NodeRef>>,
-        next_result: Vec<Option<usize>>,
-        depth: Vec<usize>,
-    ) -> Self {
-        ValidFlow {
-            flow,
-            start,
-            targets,
-            next_result,
-            depth,
-        }
-    }
-
-    /// The checked content.
-    pub fn flow(&self) -> &Flow {
-        &self.flow
-    }
-
-    /// Index of the first question.
-    pub fn start(&self) -> usize {
-        self.start
-    }
-
-    /// Where answer `answer` of question `question` leads, if both exist.
-    pub fn target(&self, question: usize, answer: usize) -> Option<NodeRef> {
-        self.targets.get(question)?.get(answer).copied()
-    }
-
-    /// The result offered when result `result` did not help.
-    pub fn next_result(&self, result: usize) -> Option<usize> {
-        self.next_result.get(result).copied().flatten()
-    }
-
-    /// The most questions a visitor may still be asked from question `question`, itself
-    /// included (for the progress hint).
-    pub fn questions_left(&self, question: usize) -> usize {
-        self.depth.get(question).copied().unwrap_or(1)
-    }
-
-    /// The node with this id (a linear search: used once per share link, not per tap).
-    pub fn node(&self, id: &str) -> Option<NodeRef> {
-        let f = &self.flow;
-        f.questions
-            .iter()
-            .position(|q| q.id == id)
-            .map(NodeRef::Question)
-            .or_else(|| {
-                f.results
-                    .iter()
-                    .position(|r| r.id == id)
-                    .map(NodeRef::Result)
-            })
-    }
-
-    /// The id of a node.
-    pub fn id_of(&self, node: NodeRef) -> &str {
-        match node {
-            NodeRef::Question(q) => self.flow.questions.get(q).map_or("", |n| &n.id),
-            NodeRef::Result(r) => self.flow.results.get(r).map_or("", |n| &n.id),
-        }
-    }
-}
 
 /// One broken rule: where, what, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -339,13 +249,9 @@ pub fn validate(flow: Flow) -> Result<ValidFlow, FlowErrors> {
     let mut report = Report(Vec::new());
     let checked = check(&flow, &mut report);
     match checked {
-        Some((start, targets, next_result, depth)) if report.0.is_empty() => Ok(ValidFlow {
-            flow,
-            start,
-            targets,
-            next_result,
-            depth,
-        }),
+        Some((start, targets, next_result, depth)) if report.0.is_empty() => Ok(
+            ValidFlow::from_checked_parts(flow, start, targets, next_result, depth),
+        ),
         _ => Err(FlowErrors(report.0)),
     }
 }

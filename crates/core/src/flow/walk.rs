@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::validate::{NodeRef, ValidFlow};
+use super::valid::{NodeRef, ValidFlow};
 
 /// One complete path: the answer ids from the first question, and the result it reaches.
 #[derive(Debug, Clone, PartialEq, Eq)]

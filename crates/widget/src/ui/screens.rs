@@ -9,17 +9,17 @@
 use yew::prelude::*;
 
 use super::rich::rich;
-use super::strings::{date, Strings};
 use lld_core::act::Act;
 use lld_core::config::{with_query, Config};
 use lld_core::flow::engine::{Move, Session};
 use lld_core::flow::model::{has_routes, Place, Question, ResultNode, Step, Tip};
-use lld_core::flow::validate::ValidFlow;
+use lld_core::flow::valid::ValidFlow;
 use lld_core::platform::Platform;
+use lld_core::texts::{date, Texts};
 
 /// What every view needs: the texts, the config, the device, and the heading to focus.
 pub struct View<'a> {
-    pub t: &'static Strings,
+    pub t: &'static Texts,
     pub config: &'a Config,
     pub heading: &'a NodeRef,
     pub platform: Platform,

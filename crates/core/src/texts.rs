@@ -1,48 +1,83 @@
-//! The widget's own words (everything that is not content), in each language.
+//! The widget's own words (everything that is not content), in each language, and the
+//! result as plain text (what "copy the steps" copies). Pure data: the UI shows these, and the
+//! copied text is built and tested natively.
 
-use lld_core::config::Lang;
-use lld_core::flow::model::Audience;
+use crate::config::Lang;
+use crate::flow::model::{has_routes, Audience, Step};
+use crate::flow::valid::ValidFlow;
 
 /// Fixed UI texts of one language.
-pub struct Strings {
+#[derive(Debug)]
+pub struct Texts {
+    /// The Back button.
     pub back: &'static str,
+    /// The Restart button.
     pub restart: &'static str,
+    /// The heading of the answers so far.
     pub trail: &'static str,
+    /// The tooltip of a trail entry.
     pub trail_return: &'static str,
+    /// "Question N", around the number.
     pub question_n: Around,
+    /// "at most N more", around the number.
     pub more_at_most: Around,
+    /// Said on the last question.
     pub last_question: &'static str,
+    /// Above a result.
     pub result: &'static str,
+    /// The heading of the steps.
     pub steps: &'static str,
+    /// The heading of the notes.
     pub notes: &'static str,
+    /// The heading of the prevention advice.
     pub tips: &'static str,
+    /// Before the date a result was compared with LINE's help.
     pub checked: &'static str,
+    /// Above a LINE app step, on a computer.
     pub on_line_app: &'static str,
+    /// Above a LINE app step, on a phone.
     pub on_line_app_here: &'static str,
+    /// The hint inside LINE's in-app browser.
     pub in_line_app: &'static str,
+    /// The copy-the-steps button.
     pub copy: &'static str,
+    /// The copy-a-link button.
     pub share: &'static str,
+    /// After a copy.
     pub copied: &'static str,
+    /// When the clipboard refused.
     pub copy_failed: &'static str,
+    /// Above a browser step.
     pub on_browser: &'static str,
+    /// "Did this fix it?"
     pub resolved_q: &'static str,
+    /// Its yes.
     pub yes: &'static str,
+    /// Its no.
     pub no: &'static str,
+    /// After yes.
     pub thanks: &'static str,
+    /// Above the next result after no.
     pub next_cause: &'static str,
+    /// When no further cause is left.
     pub end_of_line: &'static str,
+    /// The call-to-action's default label.
     pub cta_default: &'static str,
+    /// Read after a link that opens a new tab.
     pub new_window: &'static str,
+    /// A trail entry for "did not help".
     pub not_resolved_trail: &'static str,
-    /// Above the steps of a result with device routes: whose steps these are.
+    /// Above the steps of a result with device routes, on a phone: whose steps these are.
     pub route_phone: &'static str,
+    /// The same on a computer.
     pub route_desktop: &'static str,
-    /// The heading of the other device's route, collapsed below the visitor's.
+    /// The heading of the phone's route, collapsed below a computer visitor's steps.
     pub other_route_phone: &'static str,
+    /// The heading of the computer's route, collapsed below a phone visitor's steps.
     pub other_route_desktop: &'static str,
 }
 
-impl Strings {
+impl Texts {
     /// Says whose steps are shown: the visitor's device's.
     pub fn route(&self, device: Audience) -> &'static str {
         match device {
@@ -60,7 +95,7 @@ impl Strings {
     }
 }
 
-const JA: Strings = Strings {
+const JA: Texts = Texts {
     back: "戻る",
     restart: "最初から",
     trail: "これまでの回答",
@@ -96,7 +131,7 @@ const JA: Strings = Strings {
     other_route_desktop: "パソコンで進める場合の手順",
 };
 
-const EN: Strings = Strings {
+const EN: Texts = Texts {
     back: "Back",
     restart: "Start over",
     trail: "Your answers so far",
@@ -133,7 +168,7 @@ const EN: Strings = Strings {
 };
 
 /// The texts of a language.
-pub fn strings(lang: Lang) -> &'static Strings {
+pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Ja => &JA,
         Lang::En => &EN,
@@ -155,4 +190,63 @@ pub fn date(lang: Lang, iso: &str) -> String {
         (Lang::Ja, Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
         _ => iso.to_owned(),
     }
+}
+
+/// The result as plain text, for "copy the steps": everything the result screen holds, the
+/// collapsed parts too (the other device's route, the notes, the advice), labels in their
+/// `[brackets]` as LINE's help writes them, and the link back to this result.
+pub fn plain_text(flow: &ValidFlow, r: usize, t: &Texts, device: Audience, link: &str) -> String {
+    let f = flow.flow();
+    let result = &f.results[r];
+    let mut out = format!("{}\n{}\n", result.title, result.cause);
+    let list = |out: &mut String, heading: &str, steps: &mut dyn Iterator<Item = &Step>| {
+        out.push_str(&format!("\n{heading}\n"));
+        for (i, step) in steps.enumerate() {
+            out.push_str(&format!("{}. {}\n", i + 1, step.text));
+            if let Some(l) = &step.link {
+                out.push_str(&format!("   {} {}\n", l.text, l.href));
+            }
+        }
+    };
+    let routes = has_routes(&result.steps);
+    let heading = if routes {
+        format!("{} {}", t.steps, t.route(device))
+    } else {
+        t.steps.to_owned()
+    };
+    list(
+        &mut out,
+        &heading,
+        &mut result.steps.iter().filter(|s| s.is_for(device)),
+    );
+    if routes {
+        let other = device.other();
+        list(
+            &mut out,
+            t.route_other(device),
+            &mut result.steps.iter().filter(|s| s.is_for(other)),
+        );
+    }
+    if !result.notes.is_empty() {
+        out.push_str(&format!("\n{}\n", t.notes));
+        for note in &result.notes {
+            out.push_str(&format!("- {note}\n"));
+        }
+    }
+    let tips = result
+        .tips
+        .iter()
+        .filter_map(|id| f.tips.iter().find(|tip| &tip.id == id));
+    for (i, tip) in tips.enumerate() {
+        if i == 0 {
+            out.push_str(&format!("\n{}\n", t.tips));
+        }
+        list(
+            &mut out,
+            &tip.title,
+            &mut tip.steps.iter().filter(|s| s.is_for(device)),
+        );
+    }
+    out.push_str(&format!("\n{}: {}\n{link}\n", t.checked, result.checked));
+    out
 }

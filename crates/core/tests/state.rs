@@ -1,0 +1,347 @@
+//! The event contract, natively: what each input does to a widget's state and what the page
+//! sees, in order — which event, which `detail`, then the history entry, the focus and the saved
+//! progress — over thousands of random walks through the real content and the fixture, with
+//! stale clicks, repeated answers, jumps, "did not help", copy, share, the call-to-action and
+//! history entries the browser goes back and forth to. README "Events" documents the contract.
+
+mod support;
+
+use serde_json::Value;
+use support::{flows, Rng};
+
+use lld_core::act::Act;
+use lld_core::config::Lang;
+use lld_core::events::Kind;
+use lld_core::flow::engine::Session;
+use lld_core::flow::model::Audience;
+use lld_core::flow::valid::{NodeRef, ValidFlow};
+use lld_core::progress;
+use lld_core::state::{Applied, Effect, Env, Input, State};
+use lld_core::texts::texts;
+
+const PAGE: &str = "https://example.com/lp";
+
+fn env(device: Audience) -> Env<'static> {
+    Env {
+        key: "1",
+        page: PAGE,
+        texts: texts(Lang::Ja),
+        device,
+    }
+}
+
+/// An event as the page receives it: its kind and its parsed `detail` and `dataLayer` object.
+#[derive(Debug)]
+struct Seen {
+    kind: Kind,
+    detail: Value,
+    layer: Value,
+}
+
+fn events(applied: &Applied) -> Vec<Seen> {
+    applied
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Emit {
+                kind,
+                detail,
+                layer,
+            } => Some(Seen {
+                kind: *kind,
+                detail: serde_json::from_str(detail).expect("detail is JSON"),
+                layer: serde_json::from_str(layer).expect("the dataLayer object is JSON"),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The effects after the events: what a change the visitor made ends with.
+fn tail(applied: &Applied) -> Vec<&Effect> {
+    applied
+        .effects
+        .iter()
+        .filter(|e| !matches!(e, Effect::Emit { .. }))
+        .collect()
+}
+
+/// The answer ids so far, as `steps` carries them.
+fn steps(flow: &ValidFlow, s: &Session) -> Value {
+    s.answer_ids(flow).into_iter().collect()
+}
+
+/// The `detail` an event about the screen now shown carries.
+#[track_caller]
+fn about_current(flow: &ValidFlow, s: &Session, seen: &Seen, kind: Kind) {
+    assert_eq!(seen.kind, kind);
+    let node = flow.id_of(s.current());
+    let result = matches!(s.current(), NodeRef::Result(_)) && !matches!(kind, Kind::Restart);
+    let mut want =
+        serde_json::json!({"flow": flow.flow().id, "node": node, "steps": steps(flow, s)});
+    if result {
+        want["result"] = node.into();
+    }
+    if let Kind::Resolved(b) = kind {
+        want["resolved"] = b.into();
+    }
+    assert_eq!(seen.detail, want, "{kind:?}");
+    assert_layer(seen);
+}
+
+/// The `dataLayer` object is the same event, flat and GA4-named.
+#[track_caller]
+fn assert_layer(seen: &Seen) {
+    let d = &seen.detail;
+    let l = &seen.layer;
+    assert_eq!(l["event"], seen.kind.data_layer_name());
+    assert_eq!(l["lld_flow"], d["flow"]);
+    assert_eq!(l["lld_node"], d["node"]);
+    assert_eq!(l.get("lld_answer"), d.get("answer"));
+    assert_eq!(l.get("lld_result"), d.get("result"));
+    assert_eq!(l.get("lld_resolved"), d.get("resolved"));
+    let joined: Vec<&str> = d["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(l["lld_steps"], joined.join(">"));
+}
+
+/// A change the visitor made ends with its history entry, the focus and the saved progress.
+#[track_caller]
+fn ends_a_move(flow: &ValidFlow, s: &Session, applied: &Applied, entry: bool) {
+    assert!(applied.render);
+    let mut want = Vec::new();
+    let moves = progress::encode(flow, s);
+    if entry {
+        want.push(Effect::Entry(moves));
+    }
+    want.push(Effect::Focus);
+    want.push(Effect::Save(progress::saved(flow, s)));
+    assert_eq!(tail(applied), want.iter().collect::<Vec<_>>());
+}
+
+#[track_caller]
+fn nothing(applied: &Applied, before: &State, after: &State) {
+    assert_eq!(
+        applied,
+        &Applied::default(),
+        "an input that fits nothing has no effect"
+    );
+    assert_eq!(before, after, "an input that fits nothing changes nothing");
+}
+
+/// A random input for the screen on show, sometimes one that does not fit it.
+fn input(rng: &mut Rng, flow: &ValidFlow, state: &State, earlier: &[Session]) -> Input {
+    let s = state.session();
+    let f = flow.flow();
+    let act = match rng.below(12) {
+        0..=3 => match s.current() {
+            // Mostly an answer on screen; sometimes a stale click on another question.
+            NodeRef::Question(q) if rng.below(5) > 0 => Act::Answer {
+                question: q,
+                answer: rng.below(f.questions[q].answers.len() + 1),
+            },
+            _ => Act::Answer {
+                question: rng.below(f.questions.len()),
+                answer: rng.below(3),
+            },
+        },
+        4 => Act::Back,
+        5 => Act::JumpTo(rng.below(s.history().len() + 2)),
+        6 => Act::Restart,
+        7 => Act::NotResolved,
+        8 => Act::Resolved,
+        9 => [Act::Copy, Act::Share, Act::Cta][rng.below(3)],
+        10 if !earlier.is_empty() => {
+            return Input::Restore(earlier[rng.below(earlier.len())].clone())
+        }
+        _ => return Input::Copied(rng.below(2) == 0),
+    };
+    Input::Act(act)
+}
+
+fn index(kind: Kind) -> usize {
+    lld_core::events::NAMES
+        .iter()
+        .position(|n| *n == kind.name())
+        .unwrap()
+}
+
+#[test]
+fn the_start_says_where_the_widget_opens() {
+    for (name, flow) in flows() {
+        let (state, effects) = State::start(&flow, Session::new(&flow));
+        let applied = Applied {
+            render: true,
+            effects,
+        };
+        let seen = events(&applied);
+        assert_eq!(seen.len(), 1, "{name}");
+        about_current(&flow, state.session(), &seen[0], Kind::Start);
+        assert_eq!(
+            tail(&applied),
+            [&Effect::Save(None)],
+            "{name}: no focus on load"
+        );
+        assert!(!state.moved());
+        // A shared result: lld:start, then lld:result.
+        let r = &flow.flow().results[0].id;
+        let (state, effects) = State::start(&flow, Session::at_result(&flow, r).unwrap());
+        let seen = events(&Applied {
+            render: true,
+            effects,
+        });
+        assert_eq!(seen.len(), 2, "{name}");
+        assert_eq!(seen[0].detail["node"], r.as_str());
+        assert!(
+            seen[0].detail.get("result").is_none(),
+            "lld:start names no result"
+        );
+        about_current(&flow, state.session(), &seen[1], Kind::Result);
+    }
+}
+
+#[test]
+fn random_walks_keep_the_event_contract() {
+    let mut counts = [0usize; 7];
+    for (name, flow) in flows() {
+        let mut rng = Rng::new();
+        for device in [Audience::Phone, Audience::Desktop] {
+            let env = env(device);
+            for walk in 0..300 {
+                let (mut state, _) = State::start(&flow, Session::new(&flow));
+                counts[index(Kind::Start)] += 1;
+                let mut earlier = vec![state.session().clone()];
+                for step in 0..40 {
+                    let before = state.clone();
+                    let input = input(&mut rng, &flow, &state, &earlier);
+                    let applied = state.apply(&flow, &env, input.clone());
+                    let (b, a) = (before.session(), state.session());
+                    let seen = events(&applied);
+                    let at = format!("{name} {device:?} walk {walk} step {step}: {input:?}");
+                    for e in &seen {
+                        counts[index(e.kind)] += 1;
+                    }
+                    let moved = a != b;
+                    match input {
+                        Input::Act(Act::Answer { question, answer }) => {
+                            let fits = b.current() == NodeRef::Question(question)
+                                && flow.target(question, answer).is_some();
+                            if !fits {
+                                nothing(&applied, &before, &state);
+                                continue;
+                            }
+                            let q = &flow.flow().questions[question];
+                            assert_eq!(seen[0].kind, Kind::Answer, "{at}");
+                            assert_eq!(seen[0].detail["node"], q.id.as_str(), "{at}");
+                            assert_eq!(seen[0].detail["answer"], q.answers[answer].id.as_str());
+                            assert_eq!(seen[0].detail["steps"], steps(&flow, a), "{at}");
+                            assert_layer(&seen[0]);
+                            let at_result = matches!(a.current(), NodeRef::Result(_));
+                            assert_eq!(seen.len(), 1 + at_result as usize, "{at}");
+                            if at_result {
+                                about_current(&flow, a, &seen[1], Kind::Result);
+                            }
+                            ends_a_move(&flow, a, &applied, true);
+                        }
+                        Input::Act(Act::Back | Act::JumpTo(_)) if moved => {
+                            assert_eq!(seen.len(), 1, "{at}");
+                            about_current(&flow, a, &seen[0], Kind::Back);
+                            ends_a_move(&flow, a, &applied, true);
+                        }
+                        Input::Act(Act::Restart) if moved => {
+                            assert_eq!(a, &Session::new(&flow));
+                            assert_eq!(seen.len(), 1, "{at}");
+                            about_current(&flow, a, &seen[0], Kind::Restart);
+                            ends_a_move(&flow, a, &applied, true);
+                        }
+                        Input::Act(Act::NotResolved) if moved => {
+                            let left = flow.id_of(b.current());
+                            assert_eq!(seen.len(), 2, "{at}");
+                            assert_eq!(seen[0].kind, Kind::Resolved(false));
+                            assert_eq!(seen[0].detail["node"], left, "{at}");
+                            assert_eq!(seen[0].detail["result"], left, "{at}");
+                            assert_eq!(seen[0].detail["resolved"], false);
+                            assert_layer(&seen[0]);
+                            about_current(&flow, a, &seen[1], Kind::Result);
+                            assert!(progress::after_not_resolved(a));
+                            ends_a_move(&flow, a, &applied, true);
+                        }
+                        Input::Act(Act::Resolved) => {
+                            if before.resolved() || !matches!(b.current(), NodeRef::Result(_)) {
+                                nothing(&applied, &before, &state);
+                                continue;
+                            }
+                            assert!(state.resolved());
+                            assert_eq!(seen.len(), 1, "{at}");
+                            about_current(&flow, a, &seen[0], Kind::Resolved(true));
+                            ends_a_move(&flow, a, &applied, false);
+                        }
+                        Input::Act(act @ (Act::Copy | Act::Share | Act::Cta)) => {
+                            let NodeRef::Result(r) = b.current() else {
+                                nothing(&applied, &before, &state);
+                                continue;
+                            };
+                            assert!(!applied.render, "{at}: nothing on screen changes");
+                            assert_eq!(state, before);
+                            let result = &flow.flow().results[r];
+                            let link = progress::share_link(PAGE, "1", &result.id);
+                            match (act, applied.effects.as_slice()) {
+                                (Act::Share, [Effect::Copy(text)]) => assert_eq!(text, &link),
+                                (Act::Copy, [Effect::Copy(text)]) => {
+                                    assert!(text.starts_with(&result.title), "{at}");
+                                    for s in result.steps.iter().filter(|s| s.is_for(device)) {
+                                        assert!(text.contains(&s.text), "{at}: {}", s.text);
+                                    }
+                                    assert!(text.ends_with(&format!("{link}\n")), "{at}");
+                                }
+                                (Act::Cta, [Effect::Emit { .. }]) => {
+                                    about_current(&flow, a, &seen[0], Kind::Cta)
+                                }
+                                (_, other) => panic!("{at}: {other:?}"),
+                            }
+                        }
+                        Input::Act(_) => nothing(&applied, &before, &state),
+                        Input::Restore(ref restored) => {
+                            if restored == b {
+                                nothing(&applied, &before, &state);
+                                continue;
+                            }
+                            assert_eq!(a, restored);
+                            // Back through history is announced; forward is not.
+                            if restored.history().len() < b.history().len() {
+                                assert_eq!(seen.len(), 1, "{at}");
+                                about_current(&flow, a, &seen[0], Kind::Back);
+                            } else {
+                                assert!(seen.is_empty(), "{at}");
+                            }
+                            ends_a_move(&flow, a, &applied, false);
+                        }
+                        Input::Copied(ok) => {
+                            assert!(applied.render && applied.effects.is_empty(), "{at}");
+                            assert_eq!(state.copied(), Some(ok));
+                            assert_eq!(a, b);
+                        }
+                    }
+                    // A new screen drops the old one's feedback.
+                    if moved {
+                        assert!(!state.resolved() && state.copied().is_none(), "{at}");
+                        assert!(state.moved());
+                        earlier.push(a.clone());
+                    }
+                }
+            }
+        }
+    }
+    // The walks really reached every kind of event.
+    for (i, n) in counts.iter().enumerate() {
+        assert!(
+            *n > 0,
+            "no {} event in the random walks",
+            lld_core::events::NAMES[i]
+        );
+    }
+}
