@@ -13,10 +13,15 @@ const CHECKER = "line-login-checker.wasm";
 // each built-in flow, so a page that pins this file with `integrity` pins everything it runs.
 const INTEGRITY = typeof __LLD_INTEGRITY__ === "undefined" ? {} : __LLD_INTEGRITY__;
 const fetchPinned = (name) => fetch(new URL(`./${name}`, here), { integrity: INTEGRITY[name] });
+// The floor: a browser without custom elements or WebAssembly (an old one, or iOS in Lockdown
+// Mode, which turns WebAssembly off) keeps the page's fallback content. The console says so
+// once; nothing is downloaded, defined or listened to.
+const missing = ["customElements", "WebAssembly"].filter((name) => typeof globalThis[name] !== "object");
+if (missing.length) console.warn(`<${TAG}>: this browser has no ${missing.join(" and no ")}; the fallback content stays visible.`);
 // Start both downloads at once: the wasm does not wait for the glue (a static import would
 // make it), which saves a round trip on slow networks.
-const wasm = fetchPinned(WASM);
-wasm.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
+const wasm = missing.length ? null : fetchPinned(WASM);
+wasm?.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
 // A release build bundles the glue into this file (one file for SRI to pin).
 const glue = import("./line-login-diagnosis.js");
 let mount;
@@ -150,18 +155,20 @@ const ourTrap = (error) =>
   error instanceof WebAssembly.RuntimeError && (String(error.stack).includes(WASM) || !/\.wasm\b/.test(String(error.stack)));
 // Traps in what the browser calls (click listeners, the renders Yew schedules as microtasks)
 // arrive here; handled, they are not reported a second time as uncaught.
-window.addEventListener("error", (event) => {
-  if (ourTrap(event.error)) {
-    event.preventDefault();
-    stop(event.error);
-  }
-});
-window.addEventListener("unhandledrejection", (event) => {
-  if (ourTrap(event.reason)) {
-    event.preventDefault();
-    stop(event.reason);
-  }
-});
+if (!missing.length) {
+  window.addEventListener("error", (event) => {
+    if (ourTrap(event.error)) {
+      event.preventDefault();
+      stop(event.error);
+    }
+  });
+  window.addEventListener("unhandledrejection", (event) => {
+    if (ourTrap(event.reason)) {
+      event.preventDefault();
+      stop(event.reason);
+    }
+  });
+}
 
 class LineLoginDiagnosis extends HTMLElement {
   #widget = null;
@@ -207,7 +214,9 @@ class LineLoginDiagnosis extends HTMLElement {
   }
 }
 
-// Start both downloads now for the elements already on the page.
-wasmReady();
-for (const el of document.getElementsByTagName(TAG)) flowText(flowUrl(el));
-if (!customElements.get(TAG)) customElements.define(TAG, LineLoginDiagnosis);
+if (!missing.length) {
+  // Start both downloads now for the elements already on the page.
+  wasmReady();
+  for (const el of document.getElementsByTagName(TAG)) flowText(flowUrl(el));
+  if (!customElements.get(TAG)) customElements.define(TAG, LineLoginDiagnosis);
+}

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything the demo and the tests need, skipping what is already there:
-# Debian's Chromium + ChromeDriver (browser tests), CJK fonts (readable screenshots), Node.js,
+# Debian's Chromium + ChromeDriver, Firefox ESR and WebKitGTK's WebKitWebDriver + MiniBrowser
+# with Xvfb (the three browser engines of the tests; geckodriver, from crates.io, runs the
+# component tests in Firefox), CJK fonts (readable screenshots), Node.js,
 # the pinned Rust toolchain with rust-src and the wasm32 target (and std's dependencies, for the
 # release build that compiles std), trunk 0.21, the wasm-bindgen CLI of the exact version in Cargo.lock, and
-# the npm tools (wasm-opt from binaryen, esbuild, playwright-core, axe-core) from package-lock.json.
-# Nothing is downloaded but from the package registries (and rustup, for its own components).
+# the npm tools (wasm-opt from binaryen, esbuild, playwright-core, puppeteer-core, axe-core) from
+# package-lock.json. Nothing is downloaded but from the package registries (and rustup, for its own components).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,10 @@ SUDO=""
 apt_missing=()
 command -v chromium >/dev/null 2>&1 || apt_missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || apt_missing+=(chromium-driver)
+command -v firefox-esr >/dev/null 2>&1 || apt_missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || apt_missing+=(webkit2gtk-driver)
+[ -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ] || apt_missing+=(libwebkit2gtk-4.1-0)
+command -v Xvfb >/dev/null 2>&1 || apt_missing+=(xvfb)
 command -v node >/dev/null 2>&1 || apt_missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || apt_missing+=(npm)
 if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then apt_missing+=(fonts-noto-cjk); fi
@@ -69,9 +75,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
-   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci (wasm-opt, esbuild, playwright-core, axe-core)"
+# wasm-bindgen-test-runner drives Firefox through geckodriver (GECKODRIVER, scripts/test.sh).
+if ! geckodriver --version >/dev/null 2>&1; then
+  say "cargo install geckodriver (about 3 minutes on 2 cores)"
+  cargo install geckodriver --locked
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] \
+   || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci (wasm-opt, esbuild, playwright-core, puppeteer-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-say "ready: $(trunk --version), wasm-bindgen $bindgen_version, $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null)"
+say "ready: $(trunk --version), wasm-bindgen $bindgen_version, $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null), $(firefox-esr --version 2>/dev/null), WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null), $(geckodriver --version 2>/dev/null | head -1)"

@@ -6,12 +6,12 @@
 // The expected texts come from the repository's content files, so a build whose content differs
 // from the sources fails.
 
-import { before, after } from "node:test";
+import { before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { Page, engineNames, loadEngine, onLimitNoted } from "./driver.mjs";
 import { startServer } from "./server.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -20,6 +20,7 @@ export const SCREENSHOTS = join(ROOT, "build", "screenshots");
 export const README_BASE = "https://example.com/line-login-diagnosis/v1/";
 export const LANGS = ["ja", "en"];
 
+/** @type {import("./driver.mjs").Device} */
 export const PHONE = {
   name: "phone",
   // A phone's browser (the widget words LINE app steps by the device it runs on).
@@ -27,9 +28,9 @@ export const PHONE = {
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36",
   viewport: { width: 375, height: 667 },
   hasTouch: true,
-  isMobile: true,
   deviceScaleFactor: 2,
 };
+/** @type {import("./driver.mjs").Device} */
 export const DESKTOP = { name: "desktop", viewport: { width: 1280, height: 800 } };
 
 // ---------------------------------------------------------------------------------------------
@@ -84,6 +85,7 @@ export function marketingPage({ body, css = "", title = "LINE公式アカウン�
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<script src="${JOURNAL_PATH}"></script>
 <link rel="icon" href="data:,">
 ${css ? `<style>${css}</style>` : ""}
 </head>
@@ -183,32 +185,29 @@ export function resultLength(flow, result) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Browser, servers, journal
+// Engines, servers, pages
 
-export const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--headless=new",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-export function launch() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
+/** The engines of this run (LLD_ENGINES, default chromium, firefox, webkit), loaded. */
+export async function engines() {
+  return Promise.all(engineNames().map(loadEngine));
 }
 
+// Served at this path by both origins; every generated page includes it first (see
+// page-journal.js).
+export const JOURNAL_PATH = "/__lld-journal.js";
+const JOURNAL = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "page-journal.js"), "utf8");
+
 /**
- * The two origins of a marketer's setup: the widget's folder (dist, with CORS) and the
- * marketing site (generated pages, `site.pages.set(path, html)`).
+ * The two origins of a marketer's setup: the widget's folder (`root`, default dist, with CORS)
+ * and the marketing site (generated pages, `site.pages.set(path, html)`).
  */
-export async function startOrigins() {
-  checkDist();
-  const widget = await startServer({ root: DIST, cors: true });
-  const site = await startServer({});
+export async function startOrigins({ root = DIST } = {}) {
+  if (root === DIST) checkDist();
+  // The widget's folder is cacheable, as a host serves it (see server.mjs `cacheRoot`); every
+  // page is a new browser context, so nothing cached leaks from one test into the next.
+  const [widget, site] = await Promise.all([startServer({ root, cors: true, cacheRoot: "max-age=600" }), startServer({})]);
   assert.notEqual(widget.origin, site.origin);
+  for (const server of [widget, site]) server.pages.set(JOURNAL_PATH, { body: JOURNAL, type: "text/javascript; charset=utf-8" });
   return {
     widget,
     site,
@@ -220,87 +219,87 @@ export async function startOrigins() {
 }
 
 /**
- * Starts Chromium and the two origins before a test file's tests and closes them after;
- * `set(browser, origins)` receives them.
+ * @typedef {object} Browser  one engine's running browser, as the tests hold it
+ * @property {import("./driver.mjs").EngineDriver} engine
+ * @property {import("./driver.mjs").RawBrowser} raw
  */
-export function useBrowserAndOrigins(set) {
-  let browser;
+
+/**
+ * Starts `engine`'s browser and the two origins (`startOrigins(options)`) before the tests of
+ * the enclosing `describe` and stops them after, also when a test failed; `set(browser,
+ * origins)` receives them. The time in between is this engine's share in the run's summary.
+ * @param {import("./driver.mjs").EngineDriver} engine
+ * @param {(browser: Browser, origins: Awaited<ReturnType<typeof startOrigins>>) => void} set
+ * @param {{root?: string}} [options]
+ */
+export function useBrowserAndOrigins(engine, set, options) {
+  let raw;
   let origins;
+  let started = 0;
   before(async () => {
-    [browser, origins] = await Promise.all([launch(), startOrigins()]);
-    set(browser, origins);
+    started = performance.now();
+    const [b, o] = await Promise.allSettled([engine.launch(), startOrigins(options)]);
+    raw = b.status === "fulfilled" ? b.value : undefined;
+    origins = o.status === "fulfilled" ? o.value : undefined;
+    if (b.status === "rejected") throw b.reason;
+    if (o.status === "rejected") throw o.reason;
+    set({ engine, raw }, origins);
   });
   after(async () => {
-    await browser?.close();
+    const version = raw?.version;
+    await raw?.close();
     await origins?.close();
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`# ${engine.name} (${version}): ${seconds.toFixed(1)} s in this file`);
+    record({ [`seconds in ${engine.name}`]: seconds });
   });
 }
 
 /**
- * Records everything the pages of a context do: console errors and warnings, uncaught errors,
- * failed requests, HTTP errors, and every request URL. `assertClean` fails with the whole list.
+ * Runs `body(engine)` inside a `describe` named after each engine of this run: the tests it
+ * defines run in every engine, one engine after the other.
+ * @param {(engine: import("./driver.mjs").EngineDriver) => void} body
  */
-export function watch(context, allowedOrigins) {
-  const j = {
-    requests: [],
-    consoleErrors: [],
-    consoleWarnings: [],
-    pageErrors: [],
-    failed: [],
-    httpErrors: [],
-    foreign: [],
-  };
-  const allowed = (url) =>
-    url.startsWith("data:") || url.startsWith("about:") || allowedOrigins.some((o) => url.startsWith(`${o}/`));
-  context.on("request", (r) => {
-    j.requests.push(r.url());
-    if (!allowed(r.url())) j.foreign.push(r.url());
-  });
-  context.on("requestfailed", (r) => j.failed.push(`${r.url()} (${r.failure()?.errorText})`));
-  context.on("response", (r) => {
-    if (r.status() >= 400) j.httpErrors.push(`${r.status()} ${r.url()}`);
-  });
-  const onPage = (page) => {
-    page.on("console", (m) => {
-      const where = m.location()?.url ? ` @ ${m.location().url}` : "";
-      if (m.type() === "error") j.consoleErrors.push(`${m.text()}${where}`);
-      if (m.type() === "warning") j.consoleWarnings.push(`${m.text()}${where}`);
-    });
-    page.on("pageerror", (e) => j.pageErrors.push(String(e?.stack ?? e)));
-  };
-  context.on("page", onPage);
-  for (const p of context.pages()) onPage(p);
-  j.assertClean = (what = "this journey") => {
-    const problems = [];
-    for (const [key, label] of [
-      ["consoleErrors", "console error"],
-      ["consoleWarnings", "console warning"],
-      ["pageErrors", "uncaught page error"],
-      ["failed", "failed request"],
-      ["httpErrors", "HTTP error response"],
-      ["foreign", "request to a third origin"],
-    ]) {
-      for (const x of j[key]) problems.push(`${label}: ${x}`);
-    }
-    assert.deepEqual(problems, [], `${what}: expected no errors and no foreign requests, got:\n  ${problems.join("\n  ")}`);
-  };
-  return j;
+export async function forEachEngine(body) {
+  for (const engine of await engines()) describe(engine.name, () => body(engine));
 }
 
-/** A new context (viewport options, reduced motion, a journal) with one page. */
-export async function openPage(browser, origins, device = DESKTOP, extra = {}) {
-  const { name: _name, ...options } = device;
-  const context = await browser.newContext({ ...options, ...extra });
-  context.setDefaultTimeout(10_000);
-  const journal = watch(context, [origins.widget.origin, origins.site.origin]);
-  const page = await context.newPage();
-  return { context, page, journal };
+/**
+ * Only `name` of this run's engines, for tests that need one engine's own protocol (CDP…); the
+ * file says why at its top. Runs nothing (and says so) when the run leaves that engine out.
+ * @param {string} name @param {(engine: import("./driver.mjs").EngineDriver) => void} body
+ */
+export async function onlyEngine(name, body) {
+  if (!engineNames().includes(name)) {
+    console.log(`# ${name}-only tests skipped: LLD_ENGINES=${process.env.LLD_ENGINES}`);
+    return;
+  }
+  const engine = await loadEngine(name);
+  describe(engine.name, () => body(engine));
+}
+
+/**
+ * A new page (its own storage and permissions) on `device`, with `extra` settings
+ * (`reducedMotion`, `colorScheme`, `clipboard`, or a `userAgent` for the device), and a
+ * journal of everything it does. Close it in a `finally`.
+ * @param {Browser} browser
+ * @param {Awaited<ReturnType<typeof startOrigins>>} origins
+ * @param {import("./driver.mjs").Device} [device]
+ * @param {import("./driver.mjs").PageOptions & {userAgent?: string}} [extra]
+ */
+export function openPage(browser, origins, device = DESKTOP, extra = {}) {
+  const { userAgent, ...options } = extra;
+  return Page.open(browser.engine, browser.raw, [origins.widget, origins.site], userAgent ? { ...device, userAgent } : device, options);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The page object
 
-/** One `<line-login-diagnosis>` on a page, found by its index among the page's elements. */
+/**
+ * One `<line-login-diagnosis>` on a page, found by its index among the page's elements. `page`
+ * is a driver.mjs `Page` (any engine) or a Playwright page (Chromium-only tests): both have the
+ * same locators.
+ */
 export class Widget {
   constructor(page, { index = 0, touch = false } = {}) {
     this.page = page;
@@ -309,7 +308,7 @@ export class Widget {
     this.host = page.locator("line-login-diagnosis").nth(index);
   }
 
-  /** Elements with a public `::part` name (locators pierce the open shadow root). */
+  /** Elements with a public `::part` name (locators pierce the open shadow root). @param {string} name */
   part(name) {
     return this.host.locator(`[part~="${name}"]`);
   }
@@ -343,9 +342,9 @@ export class Widget {
    * keyboard focus is on that screen's heading. Fails with what it shows instead.
    */
   async waitAt(kind, id, { focus = true, timeout = 5000 } = {}) {
-    // Polls once per animation frame with page.evaluate (run through the DevTools protocol, so
-    // a strict page CSP cannot block it, unlike waitForFunction's string predicates). Stops
-    // early when the widget shows its error box (that never goes away).
+    // Polls once per animation frame with page.evaluate (run through the engine's protocol, so a
+    // strict page CSP cannot block it, unlike Playwright's waitForFunction string predicates).
+    // Stops early when the widget shows its error box (that never goes away).
     const heading = kind === "question" ? "question" : "result-title";
     const deadline = Date.now() + timeout;
     let s = {};
@@ -424,6 +423,8 @@ export function record(counts) {
   writeFileSync(file, JSON.stringify(old));
 }
 
+onLimitNoted(record);
+
 /** Everything recorded in this run so far. */
 export function summary() {
   const total = {};
@@ -434,4 +435,25 @@ export function summary() {
     }
   }
   return total;
+}
+
+/**
+ * For Chromium-only tests that drive Playwright itself (keyboard, CDP, history, emulation): a
+ * page of the chromium engine as Playwright's `page` and `context`, with the driver's journal
+ * (`await journal.read()`, `await journal.assertClean(what)`).
+ * @param {Browser} browser @param {Awaited<ReturnType<typeof startOrigins>>} origins
+ * @param {import("./driver.mjs").Device} [device]
+ * @param {import("./driver.mjs").PageOptions & {userAgent?: string, forcedColors?: "active" | "none"}} [extra]
+ */
+export async function openPlaywrightPage(browser, origins, device = DESKTOP, { forcedColors, ...extra } = {}) {
+  assert.equal(browser.engine.name, "chromium", "openPlaywrightPage needs the chromium engine");
+  const page = await openPage(browser, origins, device, extra);
+  /** @type {import("playwright-core").Page} */
+  const native = page.native;
+  if (forcedColors) await native.emulateMedia({ forcedColors });
+  return {
+    page: native,
+    context: native.context(),
+    journal: { read: () => page.journal(), assertClean: (/** @type {string} */ what) => page.assertClean(what) },
+  };
 }

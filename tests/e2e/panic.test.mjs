@@ -8,10 +8,10 @@
 //   embed.js. LLD_DEBUG_DIST exports `__lldPanicForTests` (crates/widget/src/embed.rs).
 // Release bundles without the feature have neither.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { ROOT, Widget, launch, loadFlow, marketingPage, openPage, snippetFor } from "./lib.mjs";
+import { ROOT, Widget, forEachEngine, loadFlow, marketingPage, openPage, snippetFor, useBrowserAndOrigins } from "./lib.mjs";
 import { startServer } from "./server.mjs";
 
 const PANIC_DIST = resolve(ROOT, process.env.LLD_PANIC_DIST ?? "build/dist-panic");
@@ -21,13 +21,6 @@ const REPORT = "stopped because of an internal error";
 
 let browser;
 let site;
-before(async () => {
-  [browser, site] = await Promise.all([launch(), startServer({})]);
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** A page with two widgets from the build in `dist`; returns them once both are ready. */
 async function twoWidgets(dist, name) {
@@ -35,15 +28,15 @@ async function twoWidgets(dist, name) {
   const origins = { widget, site };
   const body = `${snippetFor(widget.origin)}\n${snippetFor(widget.origin).split("\n").slice(1).join("\n")}`;
   site.pages.set(`/${name}.html`, marketingPage({ body }));
-  const opened = await openPage(browser, origins);
-  await opened.page.goto(site.url(`/${name}.html`));
-  const widgets = [new Widget(opened.page, { index: 0 }), new Widget(opened.page, { index: 1 })];
+  const page = await openPage(browser, origins);
+  await page.goto(site.url(`/${name}.html`));
+  const widgets = [new Widget(page, { index: 0 }), new Widget(page, { index: 1 })];
   for (const w of widgets) await w.ready(START);
-  return { ...opened, widget, widgets };
+  return { page, widget, widgets };
 }
 
 /** Both widgets show their fallback, the module is reported once, nothing is uncaught. */
-async function checkStopped({ page, journal, widgets }, why) {
+async function checkStopped({ page, widgets }, why) {
   for (const w of widgets) {
     await w.part("error").waitFor({ state: "visible" });
     assert.equal(await w.part("question").count(), 0, "no half-dead diagnosis left on screen");
@@ -56,50 +49,56 @@ async function checkStopped({ page, journal, widgets }, why) {
     document.body.append(el);
   });
   await page.locator("#late").waitFor({ state: "visible" });
+  const journal = await page.journal();
   const reports = journal.consoleErrors.filter((e) => e.includes(REPORT));
   assert.equal(reports.length, 1, `one report, got:\n  ${journal.consoleErrors.join("\n  ")}`);
   assert.match(reports[0], why);
   assert.deepEqual(journal.pageErrors, [], "nothing uncaught");
 }
 
-test("release build: a panic in a click listener traps; embed.js shows every fallback and reports it once", async () => {
-  const opened = await twoWidgets(PANIC_DIST, "trap");
-  try {
-    const build = await (await fetch(opened.widget.url("/build.json"))).json();
-    assert.equal(build.std, "build-std", "LLD_PANIC_DIST is not built like the release (scripts/build.sh)");
-    const [first] = opened.widgets;
-    // A button the click listener reads, as the widget's own buttons are.
-    await first.host.evaluate((host) => {
-      const button = document.createElement("button");
-      button.dataset.act = "panic";
-      button.dataset.testid = "panic";
-      button.textContent = "panic";
-      host.shadowRoot.querySelector(".lld").append(button);
-    });
-    await first.host.getByTestId("panic").click();
-    await checkStopped(opened, /RuntimeError|unreachable/);
-  } finally {
-    await opened.context.close();
-    await opened.widget.close();
-  }
-});
+await forEachEngine((engine) => {
+  // The release build's origin goes unused here: each test serves its own build.
+  useBrowserAndOrigins(engine, (b, o) => ([browser, site] = [b, o.site]));
 
-test("debug build: a panic runs the hook; every fallback is shown and the message reported once", async () => {
-  const opened = await twoWidgets(DEBUG_DIST, "panic");
-  try {
-    const trapped = await opened.page.evaluate(async (glue) => {
-      const bindings = await import(glue);
-      try {
-        bindings.__lldPanicForTests();
-        return "no panic";
-      } catch (error) {
-        return String(error);
-      }
-    }, `${opened.widget.origin}/line-login-diagnosis.js`);
-    assert.match(trapped, /RuntimeError|unreachable/, "the panic traps (panic = abort)");
-    await checkStopped(opened, /deliberate panic/);
-  } finally {
-    await opened.context.close();
-    await opened.widget.close();
-  }
+  test("release build: a panic in a click listener traps; embed.js shows every fallback and reports it once", async () => {
+    const opened = await twoWidgets(PANIC_DIST, "trap");
+    try {
+      const build = await (await fetch(opened.widget.url("/build.json"))).json();
+      assert.equal(build.std, "build-std", "LLD_PANIC_DIST is not built like the release (scripts/build.sh)");
+      const [first] = opened.widgets;
+      // A button the click listener reads, as the widget's own buttons are.
+      await first.host.evaluate((host) => {
+        const button = document.createElement("button");
+        button.dataset.act = "panic";
+        button.dataset.testid = "panic";
+        button.textContent = "panic";
+        host.shadowRoot.querySelector(".lld").append(button);
+      });
+      await first.host.getByTestId("panic").click();
+      await checkStopped(opened, /RuntimeError|unreachable/);
+    } finally {
+      await opened.page.close();
+      await opened.widget.close();
+    }
+  });
+
+  test("debug build: a panic runs the hook; every fallback is shown and the message reported once", async () => {
+    const opened = await twoWidgets(DEBUG_DIST, "panic");
+    try {
+      const trapped = await opened.page.evaluate(async (glue) => {
+        const bindings = await import(glue);
+        try {
+          bindings.__lldPanicForTests();
+          return "no panic";
+        } catch (error) {
+          return String(error);
+        }
+      }, `${opened.widget.origin}/line-login-diagnosis.js`);
+      assert.match(trapped, /RuntimeError|unreachable/, "the panic traps (panic = abort)");
+      await checkStopped(opened, /deliberate panic/);
+    } finally {
+      await opened.page.close();
+      await opened.widget.close();
+    }
+  });
 });

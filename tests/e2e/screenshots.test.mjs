@@ -2,91 +2,94 @@
 // widget on a marketer's page, first question and one result, phone and desktop, light and dark.
 // `readme-candidate.png` is the README's picture (docs/screenshot.png is copied from it by hand,
 // after looking at it).
+// Chromium only (full-page and element screenshots); one picture per engine is engines.test.mjs.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DESKTOP, PHONE, SCREENSHOTS, Widget, allPaths, launch, loadFlow, marketingPage, openPage, record, snippetFor, startOrigins, useBrowserAndOrigins } from "./lib.mjs";
+import { DESKTOP, PHONE, SCREENSHOTS, Widget, allPaths, loadFlow, marketingPage, onlyEngine, openPlaywrightPage, record, snippetFor, useBrowserAndOrigins } from "./lib.mjs";
 
 let browser;
 let origins;
 const written = [];
-useBrowserAndOrigins((b, o) => ([browser, origins] = [b, o]));
-before(() => mkdirSync(SCREENSHOTS, { recursive: true }));
-after(() => {
-  record({ "screenshots written": written.length });
-  console.log(`screenshots in ${SCREENSHOTS}: ${written.join(", ")}`);
-});
-
-/** where → password → line when the data has it, else the first path. */
-function resultPath(flow) {
-  const paths = allPaths(flow);
-  return paths.find((p) => p.moves.map((m) => m.answer.id).join("/") === "password/line") ?? paths[0];
-}
-
-async function shoot(target, name, options = {}) {
-  const path = join(SCREENSHOTS, name);
-  await target.screenshot({ path, ...options });
-  assert.ok(statSync(path).size > 5000, `${name} is suspiciously small`);
-  written.push(name);
-}
-
-async function walk(w, path) {
-  for (const m of path.moves) await w.activate(w.answer(m.answer.id));
-  await w.waitAt("result", path.result.id);
-  // The focus ring on the heading is right for keyboard users, but not for a picture.
-  await w.page.evaluate(() => document.activeElement?.blur());
-}
-
-for (const device of [PHONE, DESKTOP]) {
-  test(`screenshots of the demo page, ${device.name}`, async () => {
-    const flow = loadFlow("ja");
-    const { context, page, journal } = await openPage(browser, origins, device, { reducedMotion: "reduce" });
-    try {
-      await page.goto(origins.widget.url("/index.html"));
-      const w = new Widget(page, { touch: !!device.hasTouch });
-      await w.ready(flow.start);
-      await page.evaluate(() => document.fonts.ready);
-      await shoot(page, `demo-${device.name}-first-question.png`, { fullPage: true });
-      if (device === PHONE) {
-        // The README picture: the top of the demo page on a phone down to the widget's end
-        // (about one and a half screens).
-        const box = await w.host.boundingBox();
-        await shoot(page, "readme-candidate.png", { fullPage: true, clip: { x: 0, y: 0, width: 375, height: Math.ceil(box.y + box.height + 12) } });
-      }
-      await walk(w, resultPath(flow));
-      await w.part("result-title").scrollIntoViewIfNeeded();
-      await shoot(page, `demo-${device.name}-result.png`, { fullPage: true });
-      journal.assertClean(`demo page ${device.name}`);
-    } finally {
-      await context.close();
-    }
+await onlyEngine("chromium", (engine) => {
+  useBrowserAndOrigins(engine, (b, o) => ([browser, origins] = [b, o]));
+  before(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+  after(() => {
+    record({ "screenshots written": written.length });
+    console.log(`screenshots in ${SCREENSHOTS}: ${written.join(", ")}`);
   });
 
-  for (const [lang, theme] of [
-    ["ja", "light"],
-    ["ja", "dark"],
-    ["en", "light"],
-  ]) {
-    if (lang === "en" && device === DESKTOP) continue;
-    test(`screenshots of the widget on a marketer's page, ${device.name}, ${lang}, ${theme}`, async () => {
-      const flow = loadFlow(lang);
-      const attrs = { ...(lang === "en" ? { lang } : {}), ...(theme === "dark" ? { theme } : {}) };
-      origins.site.pages.set(`/shot-${lang}-${theme}.html`, marketingPage({ body: snippetFor(origins.widget.origin, attrs) }));
-      const { context, page, journal } = await openPage(browser, origins, device, { reducedMotion: "reduce" });
+  /** where → password → line when the data has it, else the first path. */
+  function resultPath(flow) {
+    const paths = allPaths(flow);
+    return paths.find((p) => p.moves.map((m) => m.answer.id).join("/") === "password/line") ?? paths[0];
+  }
+
+  async function shoot(target, name, options = {}) {
+    const path = join(SCREENSHOTS, name);
+    await target.screenshot({ path, ...options });
+    assert.ok(statSync(path).size > 5000, `${name} is suspiciously small`);
+    written.push(name);
+  }
+
+  async function walk(w, path) {
+    for (const m of path.moves) await w.activate(w.answer(m.answer.id));
+    await w.waitAt("result", path.result.id);
+    // The focus ring on the heading is right for keyboard users, but not for a picture.
+    await w.page.evaluate(() => document.activeElement?.blur());
+  }
+
+  for (const device of [PHONE, DESKTOP]) {
+    test(`screenshots of the demo page, ${device.name}`, async () => {
+      const flow = loadFlow("ja");
+      const { context, page, journal } = await openPlaywrightPage(browser, origins, device, { reducedMotion: "reduce" });
       try {
-        await page.goto(origins.site.url(`/shot-${lang}-${theme}.html`));
+        await page.goto(origins.widget.url("/index.html"));
         const w = new Widget(page, { touch: !!device.hasTouch });
         await w.ready(flow.start);
         await page.evaluate(() => document.fonts.ready);
-        await shoot(w.host, `widget-${device.name}-${lang}-${theme}-first-question.png`);
+        await shoot(page, `demo-${device.name}-first-question.png`, { fullPage: true });
+        if (device === PHONE) {
+          // The README picture: the top of the demo page on a phone down to the widget's end
+          // (about one and a half screens).
+          const box = await w.host.boundingBox();
+          await shoot(page, "readme-candidate.png", { fullPage: true, clip: { x: 0, y: 0, width: 375, height: Math.ceil(box.y + box.height + 12) } });
+        }
         await walk(w, resultPath(flow));
-        await shoot(w.host, `widget-${device.name}-${lang}-${theme}-result.png`);
-        journal.assertClean(`widget ${device.name} ${lang} ${theme}`);
+        await w.part("result-title").scrollIntoViewIfNeeded();
+        await shoot(page, `demo-${device.name}-result.png`, { fullPage: true });
+        await journal.assertClean(`demo page ${device.name}`);
       } finally {
         await context.close();
       }
     });
+
+    for (const [lang, theme] of [
+      ["ja", "light"],
+      ["ja", "dark"],
+      ["en", "light"],
+    ]) {
+      if (lang === "en" && device === DESKTOP) continue;
+      test(`screenshots of the widget on a marketer's page, ${device.name}, ${lang}, ${theme}`, async () => {
+        const flow = loadFlow(lang);
+        const attrs = { ...(lang === "en" ? { lang } : {}), ...(theme === "dark" ? { theme } : {}) };
+        origins.site.pages.set(`/shot-${lang}-${theme}.html`, marketingPage({ body: snippetFor(origins.widget.origin, attrs) }));
+        const { context, page, journal } = await openPlaywrightPage(browser, origins, device, { reducedMotion: "reduce" });
+        try {
+          await page.goto(origins.site.url(`/shot-${lang}-${theme}.html`));
+          const w = new Widget(page, { touch: !!device.hasTouch });
+          await w.ready(flow.start);
+          await page.evaluate(() => document.fonts.ready);
+          await shoot(w.host, `widget-${device.name}-${lang}-${theme}-first-question.png`);
+          await walk(w, resultPath(flow));
+          await shoot(w.host, `widget-${device.name}-${lang}-${theme}-result.png`);
+          await journal.assertClean(`widget ${device.name} ${lang} ${theme}`);
+        } finally {
+          await context.close();
+        }
+      });
+    }
   }
-}
+});

@@ -26,23 +26,31 @@ const TYPES = {
  * @param {object} options
  * @param {string} [options.root]  folder served as `/` (e.g. the dist folder)
  * @param {boolean} [options.cors]  send `Access-Control-Allow-Origin: *` (the widget's origin)
+ * @param {string} [options.cacheRoot]  `Cache-Control` of the files from `root` (default
+ *   `no-store`, like every generated response). A host serves a versioned folder cacheable, and
+ *   that matters: Firefox hands a `<link rel="preload">`ed file to the later fetch through the
+ *   HTTP cache, so under `no-store` it downloads the wasm twice.
  * @param {Record<string, string | {body: string | Buffer, type?: string, status?: number, headers?: object}>} [options.pages]
  *   generated responses by path (a string is served as HTML; `headers`, e.g. a
  *   Content-Security-Policy, are added to the response); they win over `root`
- * @returns {Promise<{origin: string, url: (path?: string) => string, log: string[],
+ * @returns {Promise<{origin: string, url: (path?: string) => string,
+ *   log: {method: string, path: string, status: number}[],
  *   notFound: Set<string>, pages: Map<string, any>, close: () => Promise<void>}>}
- *   `notFound`: paths that answer 404 (a test adds and removes them); `log`: every request path.
+ *   `notFound`: paths that answer 404 (a test adds and removes them); `log`: every request and
+ *   the status it got (the journal's view of requests in engines without network events).
  */
-export async function startServer({ root, cors = false, pages = {} } = {}) {
+export async function startServer({ root, cors = false, cacheRoot = "no-store", pages = {} } = {}) {
   const notFound = new Set();
   const generated = new Map(Object.entries(pages));
   const log = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    log.push(`${req.method} ${path}`);
+    const entry = { method: req.method ?? "GET", path, status: 0 };
+    log.push(entry);
     const headers = { "Cache-Control": "no-store" };
     if (cors) headers["Access-Control-Allow-Origin"] = "*";
     const send = (status, body, type = "text/plain; charset=utf-8", extra = {}) => {
+      entry.status = status;
       res.writeHead(status, { ...headers, ...extra, "Content-Type": type });
       res.end(req.method === "HEAD" ? undefined : body);
     };
@@ -58,7 +66,7 @@ export async function startServer({ root, cors = false, pages = {} } = {}) {
     if (!file.startsWith(normalize(root + sep))) return send(403, "forbidden");
     try {
       const body = await readFile(file);
-      return send(200, body, TYPES[extname(file)] ?? "application/octet-stream");
+      return send(200, body, TYPES[extname(file)] ?? "application/octet-stream", { "Cache-Control": cacheRoot });
     } catch {
       return send(404, "not found");
     }
