@@ -1,9 +1,12 @@
+// @ts-check
 // <line-login-diagnosis> loader: the one file a page includes, with
 //   <script type="module" src=".../line-login-diagnosis/v1/embed.js"></script>
 // It defines the custom element, loads the wasm module and the flow file that live next to this
 // file (the page may be on another origin), and mounts one independent widget per element.
 // Until a widget is ready, and whenever it cannot start (no wasm, blocked by CSP, a broken flow
 // file, an internal error), the element's own children stay visible as the fallback.
+import { checkFlow } from "./checker.js";
+
 const TAG = "line-login-diagnosis";
 const here = import.meta.url;
 const WASM = "line-login-diagnosis_bg.wasm";
@@ -23,6 +26,7 @@ if (missing.length) console.warn(`<${TAG}>: this browser has no ${missing.join("
 const wasm = missing.length ? null : fetchPinned(WASM);
 wasm?.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
 // A release build bundles the glue into this file (one file for SRI to pin).
+// @ts-ignore: the glue Trunk writes beside this file has no type declarations
 const glue = import("./line-login-diagnosis.js");
 let mount;
 let ready; // Promise<boolean>: whether the wasm module loaded
@@ -68,20 +72,16 @@ function resolveFlowUrl(el) {
 // problem with its place and fix.
 let checker;
 async function check(text, href) {
-  let x;
+  let exports;
   try {
     checker ??= WebAssembly.instantiateStreaming(fetchPinned(CHECKER), {});
-    x = (await checker).instance.exports;
+    exports = (await checker).instance.exports;
   } catch (error) {
     checker = undefined; // try again for the next file
     throw new Error(`could not load the flow checker for ${href} (${error.message})`);
   }
   try {
-    const input = new TextEncoder().encode(text);
-    const at = x.lld_alloc(input.length);
-    new Uint8Array(x.memory.buffer, at, input.length).set(input);
-    const ok = x.lld_check(at, input.length) === 1;
-    return { ok, out: new TextDecoder().decode(new Uint8Array(x.memory.buffer, x.lld_result_ptr(), x.lld_result_len())) };
+    return checkFlow(exports, text);
   } catch (error) {
     // A trap (never seen: the rules are fuzzed) leaves the instance unusable: start a new one.
     checker = undefined;

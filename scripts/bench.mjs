@@ -1,3 +1,4 @@
+// @ts-check
 // The performance benchmark, run by scripts/bench.sh after the release build (not part of the
 // test run: a missed target prints FAIL but never fails the command). Measures, on the demo page
 // (dist/index.html, the widget's files on the same origin) in headless Chromium:
@@ -22,8 +23,13 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { measure } from "./size.mjs";
-import { DESKTOP, PHONE, ROOT, Widget, allPaths, launch, loadFlow, rendered, wasmMemoryBytes } from "../tests/e2e/lib.mjs";
+import { chromium } from "playwright-core";
+import { DESKTOP, PHONE, ROOT, Widget, allPaths, loadFlow, rendered, wasmMemoryBytes } from "../tests/e2e/lib.mjs";
+import { LAUNCH_ARGS } from "../tests/e2e/engines/chromium.mjs";
 import { startServer } from "../tests/e2e/server.mjs";
+
+/** Debian's Chromium, as the end-to-end tests start it (the benchmark needs its DevTools protocol). */
+const launch = () => chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -556,7 +562,7 @@ async function walker(browser, url, widget) {
   let n = 0;
   const tap = async (locator, expect) => {
     await locator.click();
-    const t = await withTimeout(page.evaluate((i) => window.__bench.waitTap(i), n), 10_000, `${url}: tap ${n} → ${expect}`);
+    const t = await withTimeout(page.evaluate((i) => /** @type {any} */ (window).__bench.waitTap(i), n), 10_000, `${url}: tap ${n} → ${expect}`);
     n += 1;
     if (t.to !== expect) throw new Error(`${url}: tap ${n}: expected ${expect}, the page shows ${t.to}`);
     return t;
@@ -859,7 +865,7 @@ async function main() {
   const referenceTaps = referenceTapsPage(flow, size.wasm.widget_css_text);
   writeFileSync(join(dirname(OUT), "reference-taps.html"), referenceTaps);
   delete size.wasm.widget_css_text;
-  const server = await startServer({ root: DIST, cors: true, pages: gzipPages(reference, referenceTaps) });
+  const server = await startServer({ root: DIST, cors: true, pages: /** @type {Record<string, any>} */ (gzipPages(reference, referenceTaps)) });
   const browser = await launch();
   const chromium = browser.version();
   const results = {};

@@ -1,3 +1,4 @@
+// @ts-check
 // Trunk post-build hook (Trunk.toml), in Trunk's staging folder before it becomes dist/.
 // Every build (`trunk serve` too):
 //   1. builds the flow checker module (crates/checker/: parse + validation + compiler, no imports) into
@@ -19,6 +20,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 // The npm tools come from package-lock.json: without them, say what to run, not a stack trace.
 const tools = ["node_modules/.bin/wasm-opt", "node_modules/esbuild"];
@@ -52,14 +54,8 @@ run(join(root, "node_modules", ".bin", "wasm-opt"), [
 
 // 2. The built-in content, compiled by the checker.
 const checker = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(join(dir, CHECKER))), {}).exports;
-function check(text) {
-  const input = new TextEncoder().encode(text);
-  const at = checker.lld_alloc(input.length);
-  new Uint8Array(checker.memory.buffer, at, input.length).set(input);
-  const ok = checker.lld_check(at, input.length) === 1;
-  const out = new TextDecoder().decode(new Uint8Array(checker.memory.buffer, checker.lld_result_ptr(), checker.lld_result_len()));
-  return { ok, out };
-}
+const { checkFlow } = await import(pathToFileURL(join(root, "checker.js")).href);
+const check = (text) => checkFlow(checker, text);
 mkdirSync(join(dir, "content"), { recursive: true });
 const flows = [];
 for (const file of readdirSync(join(root, "content")).filter((f) => f.endsWith(".json"))) {
@@ -80,8 +76,8 @@ const GLUE = "line-login-diagnosis.js";
 const WASM = "line-login-diagnosis_bg.wasm";
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
-// 3–4. One file: esbuild bundles embed.js with what it imports — the wasm-bindgen glue (a
-// dynamic import, inlined because nothing is split) and the glue's JS snippets
+// 3–4. One file: esbuild bundles embed.js with what it imports — checker.js, the wasm-bindgen
+// glue (a dynamic import, inlined because nothing is split) and the glue's JS snippets
 // (crates/widget/src/ui/page.js) — writes the hashes in for `__LLD_INTEGRITY__`, and minifies.
 const integrity = Object.fromEntries([WASM, CHECKER, ...flows].map((file) => [file, sri(read(file))]));
 const bundle = await build({
@@ -104,6 +100,7 @@ if (/\bimport\s*\(\s*["'`]/.test(code) || /^\s*import\s/m.test(code)) throw new 
 if (!code.includes(integrity[WASM])) throw new Error("post-build.mjs: the wasm's hash did not reach embed.js");
 writeFileSync(join(dir, "embed.js"), code);
 rmSync(join(dir, GLUE));
+rmSync(join(dir, "checker.js"));
 rmSync(join(dir, "snippets"), { recursive: true, force: true });
 
 // 5. What a page owner pins.

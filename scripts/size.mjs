@@ -1,3 +1,4 @@
+// @ts-check
 // Prints the size of every file the widget loads (raw, gzip -9, brotli) and the total, and fails
 // when the total gzip exceeds the budget. Usage: node scripts/size.mjs [dist] [--json]
 import { readFileSync } from "node:fs";

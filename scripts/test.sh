@@ -15,12 +15,16 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all -- --check
 
+step "JavaScript that ships or builds: types (tsc --noEmit, JSDoc)"
+tsc -p tsconfig.json
+
 step "clippy (native and wasm32; every crate)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "native tests (crates/core, crates/checker)"
+step "native tests (crates/core, crates/checker, the widget's CSS minifier)"
 cargo test
+cargo test -p line-login-diagnosis --test minify_css
 
 step "content files"
 cargo run --quiet --bin flowcheck -- content/line-login.ja.json content/line-login.en.json

@@ -237,15 +237,15 @@ await forEachEngine((engine) => {
     };
     const rows = [...heights].sort((a, b) => b[1].height - a[1].height);
     console.log(
-      `${lang} result heights at ${PHONE.viewport.width} px (px tall; "did this fix it?" starts at):\n` +
+      `${engine.name} ${lang} result heights at ${PHONE.viewport.width} px (px tall; "did this fix it?" starts at):\n` +
         rows.map(([id, h]) => `  ${id.padEnd(24)} ${String(h.height).padStart(5)}  ${String(h.resolved).padStart(5)}`).join("\n"),
     );
     const tall = median(rows.map(([, h]) => h.height));
     const resolved = median(rows.map(([, h]) => h.resolved));
     record({
-      [`result height at 375 px, median px (${lang})`]: tall,
-      [`result height at 375 px, max px (${lang})`]: rows[0][1].height,
-      [`"did this fix it?" at 375 px, median px from the top (${lang})`]: resolved,
+      [`result height at 375 px, median px (${lang}, ${engine.name})`]: tall,
+      [`result height at 375 px, max px (${lang}, ${engine.name})`]: rows[0][1].height,
+      [`"did this fix it?" at 375 px, median px from the top (${lang}, ${engine.name})`]: resolved,
     });
   }
 

@@ -373,9 +373,9 @@ function readState({ index, nextFrame = false }) {
   const host = document.querySelectorAll("line-login-diagnosis")[index];
   const root = host?.shadowRoot;
   if (!root) return { kind: "none (no shadow root)" };
-  const screen = root.querySelector("[data-testid=question], [data-testid=result]");
+  const screen = /** @type {HTMLElement | null} */ (root.querySelector("[data-testid=question], [data-testid=result]"));
   const error = root.querySelector('[part~="error"]');
-  const active = root.activeElement;
+  const active = /** @type {HTMLElement | null} */ (root.activeElement);
   return {
     kind: screen ? screen.dataset.testid : error ? "error" : "none",
     node: screen?.dataset.node,

@@ -74,9 +74,9 @@ export async function startServer({ root, cors = false, cacheRoot = "no-store", 
   server.keepAliveTimeout = 1000;
   await new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
+    server.listen(0, "127.0.0.1", () => resolve(undefined));
   });
-  const { port } = server.address();
+  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,

@@ -42,7 +42,8 @@ export const engine = {
         const page = await context.newPage();
         page.on("console", (m) => {
           const where = m.location()?.url ? ` @ ${m.location().url}` : "";
-          if (m.type() === "error" || m.type() === "warning") events.console(m.type(), `${m.text()}${where}`);
+          const type = m.type();
+          if (type === "error" || type === "warning") events.console(type, `${m.text()}${where}`);
         });
         page.on("pageerror", (e) => events.pageError(String(e?.stack ?? e)));
         return {

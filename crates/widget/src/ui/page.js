@@ -1,3 +1,4 @@
+// @ts-check
 // The widget's effects on the page, written in the page's language: events on the host element
 // (and `window.dataLayer`), progress in sessionStorage, the clipboard, history entries, the
 // address; and the two listeners through which the browser calls the widget (clicks, history). src/ui/page.rs declares them for Rust (wasm-bindgen imports this file; the release
@@ -63,7 +64,8 @@ export function emit(host, name, detail, layer) {
   host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: JSON.parse(detail) }));
   if (layer == null) return;
   // Created if absent; Google Tag Manager replaces `push` on the array: call the page's.
-  const dataLayer = (window.dataLayer ??= []);
+  const page = /** @type {Window & { dataLayer?: any }} */ (window);
+  const dataLayer = (page.dataLayer ??= []);
   if (typeof dataLayer?.push !== "function") {
     if (!warned) console.warn("<line-login-diagnosis>: window.dataLayer is not a list with push(); events are not pushed to it");
     warned = true;
