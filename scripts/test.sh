@@ -62,4 +62,6 @@ step "end-to-end tests (release build; Chromium, Firefox and WebKit; axe-core)"
 trunk build --dist build/dist-debug
 # LLD_ENGINES (default chromium,firefox,webkit) narrows a run; the summary at the end prints
 # each engine's share of the time.
-LLD_DIST=dist LLD_PANIC_DIST=build/dist-panic LLD_DEBUG_DIST=build/dist-debug node --test --test-concurrency=1 tests/e2e/
+LLD_DIST=dist LLD_PANIC_DIST=build/dist-panic LLD_DEBUG_DIST=build/dist-debug node --test --test-concurrency=1 \
+  --test-reporter=tap --test-reporter-destination=stdout \
+  --test-reporter=./tests/e2e/summary-reporter.mjs --test-reporter-destination=stdout tests/e2e/

@@ -42,8 +42,7 @@ await forEachEngine((engine) => {
       };
       entry.boxes.push(await top());
       await shoot("first-question");
-      for (const m of path.moves) await w.activate(w.answer(m.answer.id));
-      await w.waitAt("result", path.result.id);
+      await w.walk(path);
       await page.evaluate(() => (document.activeElement?.blur(), true)); // no focus ring in the picture
       entry.boxes.push(await top());
       await shoot("result");

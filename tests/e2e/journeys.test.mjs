@@ -375,8 +375,7 @@ await forEachEngine((engine) => {
         assert.equal(await w.part("back").count(), 0, "Back is shown at the first question");
         assert.equal(await w.part("restart").count(), 0, "Restart is shown at the first question");
         assert.equal(await w.part("trail").count(), 0, "the trail is shown before any answer");
-        for (const m of path.moves) await w.activate(w.answer(m.answer.id));
-        await w.waitAt("result", chain[0].id);
+        await w.walk(path);
         for (let i = 1; i < chain.length; i++) {
           await w.activate(w.part("resolved-no"));
           await w.waitAt("result", chain[i].id);
@@ -500,8 +499,7 @@ await forEachEngine((engine) => {
       await page.goto(url);
       const w = new Widget(page);
       await w.ready(flow.start);
-      for (const m of path.moves) await w.activate(w.answer(m.answer.id));
-      await w.waitAt("result", path.result.id);
+      await w.walk(path);
 
       await w.activate(w.part("copy"));
       const text = await copied(1);

@@ -13,6 +13,9 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Page, engineNames, loadEngine, onLimitNoted } from "./driver.mjs";
 import { startServer } from "./server.mjs";
+import { record } from "./summary.mjs";
+
+export { record };
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = resolve(ROOT, process.env.LLD_DIST ?? "dist");
@@ -364,6 +367,15 @@ export class Widget {
   async ready(startId) {
     await this.waitAt("question", startId, { focus: false, timeout: 15_000 });
   }
+
+  /**
+   * Answers a path's questions in order, from the question on screen, and waits for its
+   * result. `path` is one of `allPaths(flow)`.
+   */
+  async walk(path) {
+    for (const m of path.moves) await this.activate(this.answer(m.answer.id));
+    await this.waitAt("result", path.result.id);
+  }
 }
 
 // Runs in the page: the state of the index-th widget (with `nextFrame`, read at the next
@@ -410,32 +422,9 @@ export async function wasmMemoryBytes(cdp) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Summary across test files (each file runs in its own process under one `node --test`)
-
-const SUMMARY_DIR = join(ROOT, "build", "e2e-summary", String(process.ppid));
-
-/** Adds counts (e.g. `{ "paths walked (ja)": 41 }`) to this run's summary. */
-export function record(counts) {
-  mkdirSync(SUMMARY_DIR, { recursive: true });
-  const file = join(SUMMARY_DIR, `${basename(process.argv[1] ?? "x")}-${process.pid}.json`);
-  const old = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
-  for (const [k, v] of Object.entries(counts)) old[k] = (old[k] ?? 0) + v;
-  writeFileSync(file, JSON.stringify(old));
-}
+// Summary across test files (summary.mjs; printed by summary-reporter.mjs)
 
 onLimitNoted(record);
-
-/** Everything recorded in this run so far. */
-export function summary() {
-  const total = {};
-  if (!existsSync(SUMMARY_DIR)) return total;
-  for (const f of readdirSync(SUMMARY_DIR)) {
-    for (const [k, v] of Object.entries(JSON.parse(readFileSync(join(SUMMARY_DIR, f), "utf8")))) {
-      total[k] = (total[k] ?? 0) + v;
-    }
-  }
-  return total;
-}
 
 /**
  * For Chromium-only tests that drive Playwright itself (keyboard, CDP, history, emulation): a

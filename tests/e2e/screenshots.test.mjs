@@ -35,8 +35,7 @@ await onlyEngine("chromium", (engine) => {
   }
 
   async function walk(w, path) {
-    for (const m of path.moves) await w.activate(w.answer(m.answer.id));
-    await w.waitAt("result", path.result.id);
+    await w.walk(path);
     // The focus ring on the heading is right for keyboard users, but not for a picture.
     await w.page.evaluate(() => document.activeElement?.blur());
   }

@@ -367,24 +367,12 @@ fn english_has_the_same_nodes_as_japanese() {
     assert_eq!(en.id, ja.id, "both languages share the flow id");
     assert_eq!(ja.lang, "ja", "the Japanese file says lang ja");
     assert_eq!(en.lang, "en", "the English file says lang en");
-    let ids = |f: &Flow| f.results.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
-    assert_eq!(
-        ids(&en),
-        ids(&ja),
-        "the English file must have the same result ids, in order"
-    );
-    let qids = |f: &Flow| f.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>();
-    assert_eq!(
-        qids(&en),
-        qids(&ja),
-        "the English file must have the same question ids, in order"
-    );
-    let tids = |f: &Flow| f.tips.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
-    assert_eq!(
-        tids(&en),
-        tids(&ja),
-        "the English file must have the same tip ids, in order"
-    );
+    // The same nodes, answers, next links and tips: the rules of validate::same_shape, the one
+    // place that defines what "the same shape" means (flowcheck runs it too).
+    let valid = |f: Flow| lld_core::flow::validate::validate(f).expect("valid content");
+    if let Err(e) = lld_core::flow::validate::same_shape(&valid(ja), &valid(en)) {
+        panic!("the English file must have the Japanese file's shape:\n{e}");
+    }
 }
 
 #[test]

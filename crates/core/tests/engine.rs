@@ -89,19 +89,6 @@ fn every_node_is_on_some_path_or_next_chain() {
 }
 
 #[test]
-fn ids_are_unique() {
-    for (name, flow) in flows() {
-        let f = flow.flow();
-        let mut ids: Vec<&str> = f.questions.iter().map(|q| q.id.as_str()).collect();
-        ids.extend(f.results.iter().map(|r| r.id.as_str()));
-        let n = ids.len();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), n, "{name}: duplicate ids");
-    }
-}
-
-#[test]
 fn both_languages_have_the_same_shape() {
     let ja = content::builtin(Lang::Ja).unwrap();
     let en = content::builtin(Lang::En).unwrap();

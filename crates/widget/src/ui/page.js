@@ -7,7 +7,7 @@
 // the widget.
 //
 // Why JavaScript and not web-sys or gloo: the same work through web-sys bindings cost about
-// 2.3 KB gzip of wasm and glue (README "Size"); here it is a few hundred bytes.
+// 1.6 KB gzip of wasm and glue (README "Size"); here it is a few hundred bytes.
 
 let warned = false;
 

@@ -5,7 +5,7 @@
 //! listeners through which the browser calls the widget: in JavaScript, so that a trap in the
 //! module is caught where it happens (`page.js`, `guarded`).
 //!
-//! They are JavaScript behind these typed imports rather than web-sys calls: about 2.3 KB gzip
+//! They are JavaScript behind these typed imports rather than web-sys calls: about 1.6 KB gzip
 //! less of wasm and glue (README "Size"). gloo-storage was never an option: its typed API needs
 //! serde_json and its `raw()` panics where storage is blocked (Safari private mode).
 
