@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DESKTOP, PHONE, SCREENSHOTS, Widget, allPaths, loadFlow, marketingPage, onlyEngine, openPlaywrightPage, record, snippetFor, useBrowserAndOrigins } from "./lib.mjs";
+import { DESKTOP, PHONE, SCREENSHOTS, Widget, allPaths, loadFlow, marketingPage, onlyEngine, openPlaywrightPage, record, shortestPathPerResult, snippetFor, useBrowserAndOrigins } from "./lib.mjs";
 
 let browser;
 let origins;
@@ -91,4 +91,42 @@ await onlyEngine("chromium", (engine) => {
       });
     }
   }
+
+  // Three results as a visitor on a phone sees them (docs/results-phone.png is copied from
+  // results-phone.png after looking at it): one with a route per device (the phone's shown, the
+  // computer's collapsed), and two of the phone-first results.
+  test("three results on a phone, side by side", async () => {
+    const flow = loadFlow("ja");
+    const ids = ["qr-login", "phone-lost", "forced-reset"];
+    const shots = [];
+    for (const id of ids) {
+      const path = shortestPathPerResult(flow).find((p) => p.result.id === id);
+      assert.ok(path, `no answer path reaches ${id}`);
+      origins.site.pages.set(`/result-${id}.html`, marketingPage({ body: snippetFor(origins.widget.origin) }));
+      const { context, page } = await openPlaywrightPage(browser, origins, PHONE, { reducedMotion: "reduce" });
+      try {
+        await page.goto(origins.site.url(`/result-${id}.html`));
+        const w = new Widget(page, { touch: true });
+        await w.ready(flow.start);
+        await page.evaluate(() => document.fonts.ready);
+        await walk(w, path);
+        shots.push(await w.host.screenshot());
+      } finally {
+        await context.close();
+      }
+    }
+    const cells = shots.map((png, i) => `<figure><img src="data:image/png;base64,${png.toString("base64")}"><figcaption>${ids[i]}</figcaption></figure>`);
+    origins.site.pages.set("/results-sheet.html", `<!doctype html><meta charset="utf-8"><style>
+      body { margin: 0; padding: 16px; background: #ddd; font: 14px system-ui, sans-serif; }
+      .row { display: flex; gap: 16px; align-items: flex-start; } figure { margin: 0; }
+      img { width: 359px; display: block; } figcaption { text-align: center; padding-top: 4px; }</style>
+      <div class="row">${cells.join("")}</div>`);
+    const { context, page } = await openPlaywrightPage(browser, origins, { name: "sheet", viewport: { width: 3 * (359 + 16) + 16, height: 800 } });
+    try {
+      await page.goto(origins.site.url("/results-sheet.html"));
+      await shoot(page, "results-phone.png", { fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
 });
