@@ -33,10 +33,11 @@ pub fn flowcheck(args: Vec<String>) -> ExitCode {
         };
         match parse(&text) {
             Ok(flow) => flows.push(flow),
-            Err(e) => {
+            Err(_) => {
                 failed = true;
-                for line in e.to_string().lines() {
-                    eprintln!("{file}: {line}");
+                // file:line:column: message — the place editors (and the studio) jump to.
+                for p in crate::report::problems(&text) {
+                    eprintln!("{file}:{}:{}: {}", p.line, p.column, p.text);
                 }
             }
         }

@@ -13,8 +13,16 @@
 //!    not;
 //! 3. `lld_result_ptr()` and `lld_result_len()` give the UTF-8 result: the compiled flow, or the
 //!    message listing every problem (place, what is wrong, how to fix it).
+//!
+//! The studio (`studio/`) calls two more in place of `lld_check`, same sequence:
+//! - `lld_report(ptr, len)`: every problem with its line and column, and the tree (nodes, edges,
+//!   reachability, cycles) as JSON (`report::report_json`); returns 1 when the flow is valid;
+//! - `lld_compare(ptr, len)`: two flow files separated by one NUL byte (never valid in JSON
+//!   text): where the two languages differ in shape (`validate::same_shape`), as JSON
+//!   (`report::compare_json`); returns 1 when they have the same shape.
 
 pub mod cli;
+pub mod report;
 
 use std::cell::RefCell;
 
@@ -41,6 +49,49 @@ pub unsafe extern "C" fn lld_check(ptr: *mut u8, len: usize) -> u32 {
     let (valid, out) = check(&input);
     RESULT.with(|r| *r.borrow_mut() = out.into_bytes());
     valid as u32
+}
+
+/// The studio's report of the flow file in the buffer from `lld_alloc` (which it frees):
+/// problems with their places and the tree, as JSON (`report::report_json`).
+///
+/// # Safety
+/// As `lld_check`.
+#[no_mangle]
+pub unsafe extern "C" fn lld_report(ptr: *mut u8, len: usize) -> u32 {
+    // SAFETY: the caller passes back the buffer `lld_alloc` made, with its length.
+    let input = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) };
+    let out = match std::str::from_utf8(&input) {
+        Ok(text) => report::report_json(text),
+        Err(e) => not_utf8(e.valid_up_to()),
+    };
+    let valid = out.starts_with("{\"ok\":true");
+    RESULT.with(|r| *r.borrow_mut() = out.into_bytes());
+    valid as u32
+}
+
+/// Compares two flow files (in the buffer from `lld_alloc`, which it frees, separated by one
+/// NUL byte) with `same_shape`, as JSON (`report::compare_json`).
+///
+/// # Safety
+/// As `lld_check`.
+#[no_mangle]
+pub unsafe extern "C" fn lld_compare(ptr: *mut u8, len: usize) -> u32 {
+    // SAFETY: the caller passes back the buffer `lld_alloc` made, with its length.
+    let input = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) };
+    let split = input.iter().position(|&b| b == 0).unwrap_or(input.len());
+    let (a, b) = input.split_at(split);
+    let b = b.get(1..).unwrap_or_default();
+    let out = match (std::str::from_utf8(a), std::str::from_utf8(b)) {
+        (Ok(a), Ok(b)) => report::compare_json(a, b),
+        (Err(e), _) | (_, Err(e)) => not_utf8(e.valid_up_to()),
+    };
+    let valid = out.starts_with("{\"ok\":true");
+    RESULT.with(|r| *r.borrow_mut() = out.into_bytes());
+    valid as u32
+}
+
+fn not_utf8(at: usize) -> String {
+    format!("{{\"ok\":false,\"problems\":[{{\"text\":\"the file is not UTF-8 text (at byte {at}) — save it as UTF-8\",\"place\":\".\",\"line\":1,\"column\":1,\"node\":null}}],\"tree\":null}}")
 }
 
 /// The result of the last `lld_check`.
