@@ -65,6 +65,27 @@ for (const file of readdirSync(join(root, "content")).filter((f) => f.endsWith("
   writeFileSync(join(dir, compiled), Buffer.from(out, "utf16le"));
   flows.push(compiled);
 }
+// The studio (studio/, README "Editing the content"): studio.html beside the demo page, its
+// script bundled (with checker.js and format.js) and its styles in studio/, and the repository's
+// content/*.json beside them, the files the studio opens as the built-in flows. No marketer page
+// loads any of it; it runs the checker module and embed.js of this very build.
+mkdirSync(join(dir, "studio"), { recursive: true });
+writeFileSync(join(dir, "studio.html"), readFileSync(join(root, "studio", "studio.html")));
+writeFileSync(join(dir, "studio", "studio.css"), readFileSync(join(root, "studio", "studio.css")));
+for (const file of readdirSync(join(root, "content")).filter((f) => f.endsWith(".json"))) {
+  writeFileSync(join(dir, "studio", file), readFileSync(join(root, "content", file)));
+}
+await build({
+  entryPoints: [join(root, "studio", "studio.js")],
+  outfile: join(dir, "studio", "studio.js"),
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  minify: release,
+  legalComments: "none",
+  logLevel: "warning",
+});
+
 // Which std the wasm modules were built with (scripts/build.sh): scripts/size.mjs says which
 // build it measured.
 const std = process.env.CARGO_UNSTABLE_BUILD_STD ? "build-std" : "stable";
