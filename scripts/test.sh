@@ -22,7 +22,7 @@ step "clippy (native and wasm32; every crate)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "native tests (crates/core, crates/checker, the widget's CSS minifier)"
+step "native tests (crates/core, crates/checker with the studio's positions, the widget's CSS minifier)"
 cargo test
 cargo test -p line-login-diagnosis --test minify_css
 
@@ -33,6 +33,7 @@ step "release build (the post-build hook builds the checker module and compiles 
 rm -rf dist
 ./scripts/build.sh
 node scripts/size.mjs dist
+node scripts/studio-size.mjs dist
 
 step "browser component tests (wasm-bindgen-test in Chromium, Firefox and WebKit)"
 # The same test binary in each browser; the runner picks the browser by the driver variable set.
