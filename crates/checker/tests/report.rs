@@ -212,3 +212,26 @@ fn flowcheck_prints_file_line_column() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn any_text_gets_a_report_without_a_panic() {
+    // Every prefix of a real file (cut anywhere, also inside a character) and a few oddities:
+    // the report is JSON, and the places stay inside the text.
+    let bytes = JA.as_bytes();
+    let mut cuts: Vec<&[u8]> = (0..bytes.len()).step_by(251).map(|n| &bytes[..n]).collect();
+    cuts.extend([
+        &b"[[[[[[[["[..],
+        b"{\"questions\": [{\"id\": \"\\",
+        b"\"",
+        b"",
+    ]);
+    for cut in cuts {
+        let text = String::from_utf8_lossy(cut);
+        let r = report(&text);
+        for p in r["problems"].as_array().unwrap() {
+            assert!(p["line"].as_u64().unwrap() as usize <= text.lines().count().max(1) + 1);
+        }
+        let _ = line_login_checker::report::Spans::scan(&text)
+            .find("questions[3] \"x\".answers[9].next");
+    }
+}
