@@ -81,6 +81,8 @@ function applyWords() {
   $("ui-lang").setAttribute("lang", other);
   document.title = `${t("title")} | LINE login diagnosis`;
   if (report) showReport(report);
+  const state = $("preview-status").dataset.state;
+  if (state) setPreviewStatus(state);
   renderForm();
 }
 
@@ -310,7 +312,7 @@ let viewport = null;
 let view = { x: 10, y: 10, k: 1 };
 let size = { w: 0, h: 0 };
 let fitNext = true;
-/** @type {Map<string, {x: number, y: number}>} */
+/** @type {Map<string, {x: number, y: number, h: number}>} */
 let positions = new Map();
 /** @type {string | null} */
 let selected = null;
@@ -370,13 +372,27 @@ function layout(tree) {
       columns[c].forEach((n, r) => (row[n] = r));
     }
   }
-  const tallest = Math.max(...columns.map((c) => c.length), 1);
+  // A question with many answers is taller: each answer leaves it at its own height, 12 px apart.
+  const outs = tree.nodes.map(() => 0);
+  for (const e of tree.edges) outs[e.from]++;
+  const heights = outs.map((n) => Math.max(H, 12 * n + 12));
+  /** @type {{x: number, y: number, h: number}[]} */
+  const pos = tree.nodes.map(() => ({ x: 0, y: 0, h: H }));
+  let height = 0;
+  columns.forEach((c, ci) => {
+    let y = TOP;
+    for (const n of c) {
+      pos[n] = { x: ci * (W + GX), y, h: heights[n] };
+      y += heights[n] + GY;
+    }
+    height = Math.max(height, y);
+  });
   return {
     columns,
     column,
-    pos: tree.nodes.map((_, i) => ({ x: column[i] * (W + GX), y: TOP + row[i] * (H + GY) })),
+    pos,
     width: ncols * (W + GX) - GX,
-    height: TOP + tallest * (H + GY),
+    height,
     unreachableColumn: tree.nodes.some((n) => n.depth < 0) ? ncols - 1 : -1,
   };
 }
@@ -404,7 +420,7 @@ function drawTree(tree) {
     seen.set(e.from, k + 1);
     const a = L.pos[e.from];
     const x1 = a.x + W;
-    const y1 = a.y + (H * (k + 1)) / (out.get(e.from) + 1);
+    const y1 = a.y + (a.h * (k + 1)) / (out.get(e.from) + 1);
     const cls = ["edge", e.kind === "next" ? "next" : "", e.cycle ? "cycle" : "", e.to < 0 ? "missing" : ""].filter(Boolean).join(" ");
     const g = svg("g", { "data-from": tree.nodes[e.from].id, "data-target": e.target }, viewport);
     if (e.to < 0) {
@@ -415,7 +431,7 @@ function drawTree(tree) {
     } else {
       const b = L.pos[e.to];
       const x2 = b.x;
-      const y2 = b.y + H / 2;
+      const y2 = b.y + b.h / 2;
       const d = x2 > x1
         ? `M${x1} ${y1}C${x1 + GX / 2} ${y1} ${x2 - GX / 2} ${y2} ${x2} ${y2}`
         : `M${x1} ${y1}C${x1 + 90} ${y1 - 110} ${x2 - 90} ${y2 - 110} ${x2} ${y2}`;
@@ -426,17 +442,17 @@ function drawTree(tree) {
   }
   positions = new Map();
   tree.nodes.forEach((n, i) => {
-    const { x, y } = L.pos[i];
-    positions.set(n.id, { x, y });
+    const { x, y, h } = L.pos[i];
+    positions.set(n.id, { x, y, h });
     const cls = ["node", n.kind, n.reachable ? "" : "unreachable", n.cycle ? "cycle" : "", n.id === selected ? "selected" : "", n.id === marked ? "problem" : ""].filter(Boolean).join(" ");
     const g = svg("g", { class: cls, "data-id": n.id, transform: `translate(${x} ${y})` }, viewport);
     svg("title", {}, g).textContent = `${n.id}: ${n.label}`;
-    svg("rect", { width: W, height: H, rx: n.kind === "question" ? 6 : 14 }, g);
+    svg("rect", { width: W, height: h, rx: n.kind === "question" ? 6 : 14 }, g);
     twoLines(n.label, 29).forEach((line, li) => (svg("text", { x: 7, y: 15 + li * 14 }, g).textContent = line));
     const marks = `${n.reachable ? "" : "⚠ "}${n.cycle ? "↻ " : ""}`;
-    const idLine = svg("text", { x: 7, y: H - 5, class: "id" }, g);
+    const idLine = svg("text", { x: 7, y: h - 5, class: "id" }, g);
     idLine.textContent = clip(n.id, 34 - cols(marks));
-    if (marks) svg("text", { x: W - 8, y: H - 5, class: "mark", "text-anchor": "end" }, g).textContent = marks.trim();
+    if (marks) svg("text", { x: W - 8, y: h - 5, class: "mark", "text-anchor": "end" }, g).textContent = marks.trim();
   });
   picture.replaceChildren(root);
   size = { w: L.width, h: L.height };
@@ -473,8 +489,8 @@ function reveal(id) {
   const { width, height } = picture.getBoundingClientRect();
   const sx = view.x + p.x * view.k;
   const sy = view.y + p.y * view.k;
-  if (sx < 0 || sy < 0 || sx + W * view.k > width || sy + H * view.k > height) {
-    view = { ...view, x: width / 2 - (p.x + W / 2) * view.k, y: height / 2 - (p.y + H / 2) * view.k };
+  if (sx < 0 || sy < 0 || sx + W * view.k > width || sy + p.h * view.k > height) {
+    view = { ...view, x: width / 2 - (p.x + W / 2) * view.k, y: height / 2 - (p.y + p.h / 2) * view.k };
     apply();
   }
 }

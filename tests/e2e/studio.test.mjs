@@ -76,7 +76,7 @@ await onlyEngine("chromium", (engine) => {
       },
       /** Every request went to the studio's own origin (or a blob: URL it made), and nothing failed. */
       async assertOwnRequests() {
-        const foreign = requests.filter((u) => !u.startsWith(`${origins.widget.origin}/`) && !u.startsWith(`blob:${origins.widget.origin}/`) && !u.startsWith("about:"));
+        const foreign = requests.filter((u) => !u.startsWith(`${origins.widget.origin}/`) && !u.startsWith(`blob:${origins.widget.origin}/`) && !u.startsWith("about:") && !u.startsWith("data:"));
         assert.deepEqual(foreign, [], "requests outside the studio's origin");
         await journal.assertClean("the studio");
       },
@@ -329,7 +329,7 @@ await onlyEngine("chromium", (engine) => {
       await s.page.click("#compare-builtin");
       await s.page.waitForSelector(`#compare-list button[data-node="${q.id}"]`);
       const diff = await s.page.locator("#compare-list button").allTextContents();
-      assert.ok(diff.some((d) => d.includes(`"${q.id}".answers: ja has answers [renamed→`)), diff.join("\n"));
+      assert.ok(diff.some((d) => d.includes(`"${q.id}".answers: en has answers [`) && d.includes(", ja has [renamed→")), diff.join("\n"));
       await s.assertOwnRequests();
     } finally {
       await s.close();
@@ -362,9 +362,10 @@ await onlyEngine("chromium", (engine) => {
       await page.keyboard.press("+");
       assert.notEqual(await transform(), t1);
 
+      // The preview frame is left out: the widget in it is audited by a11y.test.mjs in every engine.
       const audit = async (where) => {
         if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.addScriptTag({ content: AXE });
-        const v = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }).then((r) => r.violations.map((x) => `${x.id}: ${x.help} ${x.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`)), TAGS);
+        const v = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"], iframes: false }).then((r) => r.violations.map((x) => `${x.id}: ${x.help} ${x.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`)), TAGS);
         assert.deepEqual(v, [], `axe (${where})`);
       };
       await audit("Japanese");
