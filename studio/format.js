@@ -8,6 +8,8 @@
 const WIDTH = 100;
 /** @param {unknown} x */
 const plain = (x) => x === null || typeof x !== "object";
+/** @param {unknown} x */
+const literal = (x) => JSON.stringify(x) ?? "null";
 /** Display columns: wide (CJK, full-width) characters count two. @param {string} s */
 const columns = (s) => {
   let n = 0;
@@ -20,20 +22,21 @@ const columns = (s) => {
  * @returns {string}
  */
 function format(v, depth, used) {
-  if (plain(v)) return JSON.stringify(v);
+  if (plain(v)) return literal(v);
   const pad = "  ".repeat(depth);
   if (Array.isArray(v)) {
     if (!v.length) return "[]";
     if (v.every(plain)) {
-      const one = `[${v.map((x) => JSON.stringify(x)).join(", ")}]`;
+      const one = `[${v.map(literal).join(", ")}]`;
       if (used + columns(one) <= WIDTH) return one;
     }
     return `[\n${v.map((x) => `${pad}  ${format(x, depth + 1, pad.length + 2)}`).join(",\n")}\n${pad}]`;
   }
-  const keys = Object.keys(v);
+  // As JSON.stringify: members whose value is undefined are left out.
+  const keys = Object.keys(v).filter((k) => v[k] !== undefined);
   if (!keys.length) return "{}";
   if (depth > 0 && keys.every((k) => plain(v[k]))) {
-    return `{ ${keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(v[k])}`).join(", ")} }`;
+    return `{ ${keys.map((k) => `${JSON.stringify(k)}: ${literal(v[k])}`).join(", ")} }`;
   }
   return `{\n${keys
     .map((k) => {
