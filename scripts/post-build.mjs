@@ -2,7 +2,8 @@
 // Trunk post-build hook (Trunk.toml), in Trunk's staging folder before it becomes dist/.
 // Every build (`trunk serve` too):
 //   1. builds the flow checker module (crates/checker/: parse + validation + compiler, no imports) into
-//      line-login-checker.wasm, optimized with the wasm-opt flags of index.html;
+//      line-login-checker.wasm, optimized with the wasm-opt flags of index.html, and the studio's
+//      copy with its two extra exports into studio/line-login-checker.wasm;
 //   2. compiles each content/*.json with that very module, in Node, into content/*.flow (the
 //      compiled form the widget reads, crates/core/src/flow/compiled.rs), stored as UTF-16LE: Japanese text
 //      gzips about 6 % smaller in it than in UTF-8. A flow file that breaks a rule stops the
@@ -40,17 +41,24 @@ const CHECKER = "line-login-checker.wasm";
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
 
 // 1. The checker module (always a release build: it is small and fast only optimized).
-run("cargo", ["build", "--quiet", "--release", "-p", "line-login-checker", "--lib", "--target", "wasm32-unknown-unknown"]);
+// The studio's copy (studio/line-login-checker.wasm) adds its two exports (the `studio` feature):
+// the same rules and messages, kept out of what pages with flow-src load.
 const html = readFileSync(join(root, "index.html"), "utf8");
 const level = html.match(/data-wasm-opt="([^"]*)"/)?.[1] ?? "z";
 const params = (html.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "").split(/\s+/).filter(Boolean);
-run(join(root, "node_modules", ".bin", "wasm-opt"), [
-  `-O${level}`,
-  ...params,
-  join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "wasm32-unknown-unknown", "release", "line_login_checker.wasm"),
-  "-o",
-  join(dir, CHECKER),
-]);
+mkdirSync(join(dir, "studio"), { recursive: true });
+/** @type {[string[], string][]} */
+const checkers = [[[], CHECKER], [["--features", "studio"], join("studio", CHECKER)]];
+for (const [features, out] of checkers) {
+  run("cargo", ["build", "--quiet", "--release", "-p", "line-login-checker", "--lib", "--target", "wasm32-unknown-unknown", ...features]);
+  run(join(root, "node_modules", ".bin", "wasm-opt"), [
+    `-O${level}`,
+    ...params,
+    join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "wasm32-unknown-unknown", "release", "line_login_checker.wasm"),
+    "-o",
+    join(dir, out),
+  ]);
+}
 
 // 2. The built-in content, compiled by the checker.
 const checker = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(join(dir, CHECKER))), {}).exports;
@@ -68,8 +76,7 @@ for (const file of readdirSync(join(root, "content")).filter((f) => f.endsWith("
 // The studio (studio/, README "Editing the content"): studio.html beside the demo page, its
 // script bundled (with checker.js and format.js) and its styles in studio/, and the repository's
 // content/*.json beside them, the files the studio opens as the built-in flows. No marketer page
-// loads any of it; it runs the checker module and embed.js of this very build.
-mkdirSync(join(dir, "studio"), { recursive: true });
+// loads any of it; it runs the studio's checker module (step 1) and embed.js of this very build.
 writeFileSync(join(dir, "studio.html"), readFileSync(join(root, "studio", "studio.html")));
 writeFileSync(join(dir, "studio", "studio.css"), readFileSync(join(root, "studio", "studio.css")));
 for (const file of readdirSync(join(root, "content")).filter((f) => f.endsWith(".json"))) {

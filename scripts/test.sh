@@ -21,6 +21,7 @@ tsc -p tsconfig.json
 step "clippy (native and wasm32; every crate)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p line-login-checker --features studio --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (crates/core, crates/checker with the studio's positions, the widget's CSS minifier)"
 cargo test

@@ -5,7 +5,7 @@
 // edited flow at phone width; then downloads the file in the repository's layout. Everything runs
 // here, in the browser: the only requests are the studio's own files beside this one.
 //
-// The checker module (crates/checker, `lld_report`) gives the problems with their line and column
+// The checker module (crates/checker; its studio copy beside this file has `lld_report`) gives the problems with their line and column
 // and the tree as the rules see it (nodes, edges, reachability, cycles): the rules stay in Rust.
 // This file lays the tree out (columns by moves from the first question) and draws it as SVG.
 
@@ -90,7 +90,7 @@ function applyWords() {
 // The checker module
 
 async function loadChecker() {
-  const bytes = await (await fetch(new URL("../line-login-checker.wasm", here))).arrayBuffer();
+  const bytes = await (await fetch(new URL("./line-login-checker.wasm", here))).arrayBuffer();
   return /** @type {any} */ ((await WebAssembly.instantiate(bytes, {})).instance.exports);
 }
 let checker = loadChecker();

@@ -14,7 +14,8 @@
 //! 3. `lld_result_ptr()` and `lld_result_len()` give the UTF-8 result: the compiled flow, or the
 //!    message listing every problem (place, what is wrong, how to fix it).
 //!
-//! The studio (`studio/`) calls two more in place of `lld_check`, same sequence:
+//! The studio's copy of the module (the `studio` feature, `dist/studio/line-login-checker.wasm`)
+//! has two more, called in place of `lld_check` in the same sequence:
 //! - `lld_report(ptr, len)`: every problem with its line and column, and the tree (nodes, edges,
 //!   reachability, cycles) as JSON (`report::report_json`); returns 1 when the flow is valid;
 //! - `lld_compare(ptr, len)`: two flow files separated by one NUL byte (never valid in JSON
@@ -56,6 +57,7 @@ pub unsafe extern "C" fn lld_check(ptr: *mut u8, len: usize) -> u32 {
 ///
 /// # Safety
 /// As `lld_check`.
+#[cfg(feature = "studio")]
 #[no_mangle]
 pub unsafe extern "C" fn lld_report(ptr: *mut u8, len: usize) -> u32 {
     // SAFETY: the caller passes back the buffer `lld_alloc` made, with its length.
@@ -74,6 +76,7 @@ pub unsafe extern "C" fn lld_report(ptr: *mut u8, len: usize) -> u32 {
 ///
 /// # Safety
 /// As `lld_check`.
+#[cfg(feature = "studio")]
 #[no_mangle]
 pub unsafe extern "C" fn lld_compare(ptr: *mut u8, len: usize) -> u32 {
     // SAFETY: the caller passes back the buffer `lld_alloc` made, with its length.
@@ -90,6 +93,7 @@ pub unsafe extern "C" fn lld_compare(ptr: *mut u8, len: usize) -> u32 {
     valid as u32
 }
 
+#[cfg(feature = "studio")]
 fn not_utf8(at: usize) -> String {
     format!("{{\"ok\":false,\"problems\":[{{\"text\":\"the file is not UTF-8 text (at byte {at}) — save it as UTF-8\",\"place\":\".\",\"line\":1,\"column\":1,\"node\":null}}],\"tree\":null}}")
 }
