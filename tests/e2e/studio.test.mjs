@@ -120,6 +120,10 @@ await onlyEngine("chromium", (engine) => {
       assert.equal(device, "phone");
       // The gutter has a number per line.
       assert.equal((await s.page.textContent("#gutter"))?.trim().split("\n").length, FILE.ja.split("\n").length);
+      // Pages never load the studio: the demo page, the snippet and the pinned files name none of it.
+      for (const f of ["index.html", "snippet.html", "integrity.json", "embed.js"]) {
+        assert.doesNotMatch(readFileSync(join(DIST, f), "utf8"), /studio/, `${f} mentions the studio`);
+      }
       await s.assertOwnRequests();
     } finally {
       await s.close();
