@@ -32,7 +32,8 @@ const WORDS = {
     pictureHint: "ドラッグまたは矢印キーで移動、ホイールまたは +/− で拡大縮小。点線は「解決しなかった → 次の結果」。赤は行き先のない答え・たどり着けないノード、橙はループ。",
     pictureLabel: "診断の全体図", form: "選んだノードの文章", formEmpty: "全体図かノードの一覧でノードを選ぶと、ここで文章を直せます。",
     preview: "プレビュー", device: "端末:", phone: "スマートフォン", desktop: "パソコン", lineApp: "LINEアプリ内", widgetLang: "言語:",
-    snippet: "flow-src で使うときの貼り付けコード",
+    snippet: "flow-src で使うときの貼り付けコード", share: "共有リンクを作る", shareLabel: "共有リンク", copied: "リンクをコピーしました",
+    shareHint: "リンクにはこのJSONがそのまま入ります（サーバーには送られません）。開くと、このスタジオでこの内容が開きます。",
     ok: (q, r) => `問題はありません（質問 ${q}、結果 ${r}）`, bad: (n) => `問題が ${n} 件あります`, checking: "確認しています…",
     noChecker: "チェッカーを読み込めませんでした", chooseNode: "（選んでください）", start: "最初の質問", moves: (n) => `${n} 回目の答えのあと`,
     unreachable: "たどり着けない", notJson: "JSONとして読めません。先に本文で直してください。",
@@ -53,7 +54,8 @@ const WORDS = {
     pictureHint: "Drag or arrow keys to move, wheel or +/− to zoom. Dashed: \"not fixed → next result\". Red: an answer leading nowhere or a node nothing leads to; orange: a loop.",
     pictureLabel: "The diagnosis as a tree", form: "Texts of the selected node", formEmpty: "Select a node in the tree or the node list to edit its texts here.",
     preview: "Preview", device: "Device:", phone: "Phone", desktop: "Computer", lineApp: "LINE's in-app browser", widgetLang: "Language:",
-    snippet: "Snippet for flow-src",
+    snippet: "Snippet for flow-src", share: "Make a share link", shareLabel: "Share link", copied: "Link copied",
+    shareHint: "The link carries this JSON itself (nothing is sent to a server); it opens this content in this studio.",
     ok: (q, r) => `No problems (${q} questions, ${r} results)`, bad: (n) => `${n} problem${n === 1 ? "" : "s"}`, checking: "Checking…",
     noChecker: "The checker could not be loaded", chooseNode: "(choose)", start: "First question", moves: (n) => `After answer ${n}`,
     unreachable: "Nothing leads here", notJson: "This is not readable JSON. Fix it in the text first.",
@@ -764,10 +766,45 @@ $("compare-file").addEventListener("change", async (/** @type {any} */ e) => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// A share link: studio.html#flow=<the text, deflated, base64url>; opening it opens that text
+
+/** @param {Uint8Array<ArrayBuffer>} bytes @param {CompressionStream | DecompressionStream} stream */
+async function through(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+$("share").addEventListener("click", async () => {
+  const packed = await through(new TextEncoder().encode(source.value), new CompressionStream("deflate-raw"));
+  let bin = "";
+  for (const b of packed) bin += String.fromCharCode(b);
+  const link = new URL(`#flow=${btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`, location.href).href;
+  $("share-link").value = link;
+  try {
+    await navigator.clipboard.writeText(link);
+    $("preview-status").textContent = t("copied");
+  } catch {
+    $("share-link").select(); // no clipboard here: the link is selected to copy by hand
+  }
+});
+async function sharedText() {
+  const m = location.hash.match(/^#flow=([A-Za-z0-9_-]+)$/);
+  if (!m) return null;
+  try {
+    const bin = atob(m[1].replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(await through(bytes, new DecompressionStream("deflate-raw")));
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 $("ui-lang").addEventListener("click", () => {
   ui = ui === "ja" ? "en" : "ja";
   applyWords();
 });
 applyWords();
-builtin("ja").then((text) => openText(text, "line-login.ja.json"));
+sharedText().then(async (shared) => {
+  if (shared !== null) openText(shared, "flow.json");
+  else openText(await builtin("ja"), "line-login.ja.json");
+});

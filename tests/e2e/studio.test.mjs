@@ -310,7 +310,7 @@ await onlyEngine("chromium", (engine) => {
     }
   });
 
-  test("opens a file from the picker, a dropped file and pasted JSON; compares two languages node by node", async () => {
+  test("opens a file from the picker, a dropped file and pasted JSON; compares two languages node by node; a share link reopens the text", async () => {
     cases++;
     const s = await openStudio();
     try {
@@ -344,6 +344,21 @@ await onlyEngine("chromium", (engine) => {
       await s.page.waitForSelector(`#compare-list button[data-node="${q.id}"]`);
       const diff = await s.page.locator("#compare-list button").allTextContents();
       assert.ok(diff.some((d) => d.includes(`"${q.id}".answers: en has answers [`) && d.includes(", ja has [renamed→")), diff.join("\n"));
+
+      // A share link carries the text: opened, the studio shows exactly it.
+      await s.page.click("#share");
+      await s.page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.getElementById("share-link")).value !== "");
+      const link = await s.page.inputValue("#share-link");
+      assert.match(link, /\/studio\.html#flow=[A-Za-z0-9_-]+$/);
+      const other = await openPlaywrightPage(browser, origins, DESKTOP);
+      try {
+        await other.page.goto(link);
+        await other.page.waitForFunction(() => Number(document.body.dataset.checks) >= 1, null, { timeout: 15_000 });
+        assert.equal(await other.page.inputValue("#source"), formatFlow(ja));
+        await other.journal.assertClean("the studio opened from a share link");
+      } finally {
+        await other.page.close();
+      }
       await s.assertOwnRequests();
     } finally {
       await s.close();
