@@ -70,7 +70,8 @@ fn the_content_ids_of_both_languages_are_the_committed_ones() {
             gone.is_empty() && unlisted.is_empty(),
             "content/line-login.{}.json differs from interface.json \"content\": gone {gone:?}, \
              not listed {unlisted:?}. Ids are public (share links, analytics, the start \
-             attribute): keep them, or change the list with a major version and a CHANGELOG entry",
+             attribute): a new id is added to the list (a minor version); a gone or renamed one \
+             is a major version with a CHANGELOG entry",
             lang.tag()
         );
     }
