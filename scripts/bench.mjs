@@ -6,8 +6,9 @@
 //   2. the wasm by function and by crate (twiggy on a build with names kept)
 //   3. time to ready (navigation start → first question present with its answer buttons),
 //      throttled (slow 4G + 4x CPU) and unthrottled, fresh context (cold cache) per load,
-//      interleaved with a plain-HTML reference page (same layout, the first question as static
-//      HTML, no script) so machine noise shows up as a ratio
+//      interleaved with two reference pages so machine noise shows up as a ratio: plain HTML
+//      (same layout, the first question as static HTML, no script) and plain JS (the same
+//      screens and CSS in a module script of its own, as a hand-written widget would ship)
 //   4. layout shift, long tasks during start
 //   5. tap → next screen painted over every answer path (4x CPU), interleaved path by path with a
 //      tap reference (the same screens and CSS swapped in by plain JS), and memory after 1–3 walks
@@ -23,6 +24,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { measure } from "./size.mjs";
+import { category, wasmSections } from "./wasm-inspect.mjs";
 import { chromium } from "playwright-core";
 import { DESKTOP, PHONE, ROOT, Widget, allPaths, loadFlow, rendered, wasmMemoryBytes } from "../tests/e2e/lib.mjs";
 import { LAUNCH_ARGS } from "../tests/e2e/engines/chromium.mjs";
@@ -58,7 +60,8 @@ const PAUSE_MS = 300;
 const TARGETS = {
   gzip: 80_000, // B, total gzip -9 of what the widget loads (1 KB = 1000 B, as scripts/size.mjs)
   ready: 1000, // ms, median time to ready, throttled, cold
-  tap: 16, // ms, tap → next screen painted, 4x CPU
+  ready_ratio: 1.2, // median ready, widget / plain-JS page, throttled, same run
+  tap_ratio: 1.2, // median tap → painted, widget / plain-JS page, 4x CPU, same run
   cls: 0, // layout shift caused by the widget
 };
 
@@ -79,6 +82,7 @@ const stats = (xs) => {
   };
 };
 const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
+const ratioOf = (a, b) => (a == null || !b ? null : Math.round((a / b) * 100) / 100);
 const r3 = (x) => (x == null ? null : Math.round(x * 1000) / 1000);
 const fmt = (x, digits = 0) => (x == null ? "–" : x.toFixed(digits));
 const pad = (s, n) => String(s).padStart(n);
@@ -137,83 +141,6 @@ function machine() {
 
 // ---------------------------------------------------------------------------------------------
 // 1 + 2. Sizes
-
-/** The sections of a wasm binary: [{ name, bytes, body }] (custom sections as `custom:<name>`). */
-function wasmSections(buf) {
-  const ids = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "datacount", "tag"];
-  const out = [];
-  let p = 8;
-  const leb = () => {
-    let result = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = buf[p++];
-      result += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return result;
-  };
-  while (p < buf.length) {
-    const start = p;
-    const id = buf[p++];
-    const size = leb();
-    const bodyStart = p;
-    let name = ids[id] ?? `section ${id}`;
-    if (id === 0) {
-      const n = leb();
-      name = `custom:${buf.subarray(p, p + n).toString()}`;
-    }
-    p = bodyStart + size;
-    out.push({ name, bytes: p - start, body: buf.subarray(bodyStart, p) });
-  }
-  return out;
-}
-
-/** Which part of the program a twiggy item belongs to. */
-function category(name) {
-  if (/^".*" subsection$/.test(name)) return "name section (only in the named build)";
-  if (name.startsWith("data segment")) return "data segments (strings, CSS, tables)";
-  if (/^import /.test(name)) return "imports (the JS functions the wasm calls)";
-  if (/^export /.test(name)) return "exports";
-  if (/^(type\[|table\[|elem\[|global\[|memory\[|custom section)/.test(name)) return "module structure (types, table, custom)";
-  if (/^code\[\d+\]$/.test(name)) return "unnamed code (wasm-bindgen/wasm-opt generated)";
-  if (/^(memcpy|memmove|memset|memcmp|bcmp|__multi3|__ashl|__lshr|__udiv|__umod|__div|__mod)/.test(name)) return "compiler_builtins (memcpy, …)";
-  // Yew's generic component view with our App::view inlined into it by wasm-opt.
-  if (/lifecycle::CompStateInner<COMP> as yew::html::component::lifecycle::Stateful>::view/.test(name)) {
-    return "our crate (line_login_diagnosis)";
-  }
-  const base = name.replace(/ (externref|multivalue) shim/g, "").trim();
-  if (/^(mount|fail|widget_destroy|__wbg_widget_free)$/.test(base)) return "our crate (line_login_diagnosis)";
-  if (/^(__wbindgen|__wbg_|__externref|__instance_terminated|__abort_handler|Ref\(|wasm_bindgen)/.test(base) || /externref shim/.test(name)) {
-    return "wasm-bindgen, js-sys, web-sys";
-  }
-  const crate = name.match(/(?:^|[<&\s(,*])([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/)?.[1];
-  switch (crate) {
-    case "line_login_diagnosis":
-      return "our crate (line_login_diagnosis)";
-    case "yew":
-    case "yew_macro":
-      return "yew";
-    case "core":
-    case "alloc":
-    case "std":
-      return "core + alloc + std";
-    case "hashbrown":
-      return "hashbrown (HashMap)";
-    case "dlmalloc":
-      return "dlmalloc (the allocator)";
-    case "wasm_bindgen":
-    case "js_sys":
-    case "web_sys":
-    case "wasm_bindgen_futures":
-      return "wasm-bindgen, js-sys, web-sys";
-    case undefined:
-      return "other";
-    default:
-      return crate.startsWith("gloo") ? "gloo" : `crate ${crate}`;
-  }
-}
 
 function sizes() {
   const size = measure(DIST);
@@ -447,7 +374,8 @@ function referencePage(flow) {
  * CSS, where a few lines of plain JS swap each screen in with innerHTML (every screen of the flow
  * pre-rendered as HTML, same parts and test ids as the widget, focus on the new heading). Walked
  * like the widget, it shows the floor of a tap on this machine: input, style, layout, paint and
- * waiting for the next frame, without Yew or wasm.
+ * waiting for the next frame, without Yew or wasm. The script is a file of its own
+ * (reference-taps.js), loaded like embed.js, so the page is also the plain-JS reference for loads.
  */
 function referenceTapsPage(flow, css) {
   const t = (x) => escapeHtml(rendered(x));
@@ -473,7 +401,7 @@ function referenceTapsPage(flow, css) {
       `</div>`;
   }
   for (const id of Object.keys(screens)) screens[id] = frame(id, screens[id]);
-  const script = `<script>
+  const script = `
 const screens = ${JSON.stringify(screens).replace(/</g, "\\u003c")};
 const host = document.querySelector("line-login-diagnosis");
 const root = host.attachShadow({ mode: "open" });
@@ -486,8 +414,10 @@ root.append(box);
 const show = (id, focus) => { box.innerHTML = screens[id]; if (focus) box.querySelector("h2").focus(); };
 root.addEventListener("click", (e) => { const b = e.target.closest("button[data-next]"); if (b) show(b.dataset.next, true); });
 show(${JSON.stringify(flow.start)}, false);
-</script>`;
-  return referencePage(flow).replace(/(<line-login-diagnosis[^>]*>)[\s\S]*?(<\/line-login-diagnosis>)/, "$1$2").replace("</body>", `${script}\n</body>`);
+`;
+  const tag = `<script type="module" src="reference-taps.js"></script>`;
+  const html = referencePage(flow).replace(/(<line-login-diagnosis[^>]*>)[\s\S]*?(<\/line-login-diagnosis>)/, "$1$2").replace("</body>", `${tag}\n</body>`);
+  return { html, script };
 }
 
 /** Every file of dist/ served gzip-encoded (as a real host serves them), plus the reference page. */
@@ -504,7 +434,8 @@ function gzipPages(reference, referenceTaps) {
   walk(DIST);
   pages["/"] = { ...pages["/index.html"], type: "text/html; charset=utf-8" };
   pages["/reference.html"] = { body: gzipSync(Buffer.from(reference), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
-  pages["/reference-taps.html"] = { body: gzipSync(Buffer.from(referenceTaps), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
+  pages["/reference-taps.html"] = { body: gzipSync(Buffer.from(referenceTaps.html), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
+  pages["/reference-taps.js"] = { body: gzipSync(Buffer.from(referenceTaps.script), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
   return pages;
 }
 
@@ -647,7 +578,7 @@ async function referenceHeap(browser, url) {
 }
 
 function summarizeLoads(pairs) {
-  const ok = pairs.filter((p) => !p.reference.error && !p.widget.error);
+  const ok = pairs.filter((p) => !p.reference.error && !p.widget.error && !p.plain.error);
   const pick = (side, f) => ok.map((p) => f(p[side]));
   const ratio = (f) => ok.map((p) => f(p.widget) / f(p.reference));
   const file = (l, name) => l.resources.find((r) => r.name === name);
@@ -661,7 +592,11 @@ function summarizeLoads(pairs) {
   }
   return {
     runs: pairs.length,
-    failed: pairs.filter((p) => p.reference.error || p.widget.error).map((p) => p.reference.error ?? p.widget.error),
+    failed: pairs.filter((p) => p.reference.error || p.widget.error || p.plain.error).map((p) => p.reference.error ?? p.plain.error ?? p.widget.error),
+    plain_js: {
+      ready: stats(pick("plain", (l) => l.ready)),
+      ready_painted: stats(pick("plain", (l) => l.readyPaint)),
+    },
     reference: {
       fcp: stats(pick("reference", (l) => l.fcp)),
       load: stats(pick("reference", (l) => l.load)),
@@ -690,6 +625,7 @@ function summarizeLoads(pairs) {
       fcp: stats(ratio((l) => l.fcp)),
       load: stats(ratio((l) => l.load)),
       ready_over_reference_load: stats(ok.map((p) => p.widget.ready / p.reference.load)),
+      ready_over_plain_js: stats(ok.map((p) => p.widget.ready / p.plain.ready)),
     },
   };
 }
@@ -702,6 +638,7 @@ function printLoads(name, condition, sum) {
   const row = (label, s, d = 0) => console.log(line([label, fmt(s.median, d), fmt(s.min, d), fmt(s.max, d), fmt(s.p90, d)], w));
   row("reference: first contentful paint", sum.reference.fcp);
   row("reference: load event", sum.reference.load);
+  row("plain-JS page: first question + answers in the DOM", sum.plain_js.ready);
   row("widget page: HTML received", sum.widget.html_end);
   row("widget page: first contentful paint", sum.widget.fcp);
   row("widget page: load event", sum.widget.load);
@@ -713,6 +650,7 @@ function printLoads(name, condition, sum) {
   row("ratio widget/reference: FCP", sum.ratio.fcp, 2);
   row("ratio widget/reference: load", sum.ratio.load, 2);
   row("ratio widget ready / reference load", sum.ratio.ready_over_reference_load, 2);
+  row("ratio widget ready / plain-JS ready", sum.ratio.ready_over_plain_js, 2);
   row("long tasks until ready: count", sum.widget.longtask_count);
   row("long tasks until ready: total ms", sum.widget.longtask_total_ms);
   row("  of which blocking (>50 ms part)", sum.widget.blocking_ms);
@@ -769,6 +707,7 @@ function summarizeTaps(walk) {
   return {
     taps,
     first_tap: taps[0] && { from: taps[0].from, to: taps[0].to, painted: r1(taps[0].painted), dom: r1(taps[0].dom) },
+    reference_first_tap: refs[0] && { from: refs[0].from, to: refs[0].to, painted: r1(refs[0].painted), dom: r1(refs[0].dom) },
     second_walk: stats(second),
     reference_second_walk: stats(referenceSecond),
     groups: {
@@ -863,7 +802,8 @@ async function main() {
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(join(dirname(OUT), "reference.html"), reference);
   const referenceTaps = referenceTapsPage(flow, size.wasm.widget_css_text);
-  writeFileSync(join(dirname(OUT), "reference-taps.html"), referenceTaps);
+  writeFileSync(join(dirname(OUT), "reference-taps.html"), referenceTaps.html);
+  writeFileSync(join(dirname(OUT), "reference-taps.js"), referenceTaps.script);
   delete size.wasm.widget_css_text;
   const server = await startServer({ root: DIST, cors: true, pages: /** @type {Record<string, any>} */ (gzipPages(reference, referenceTaps)) });
   const browser = await launch();
@@ -872,14 +812,18 @@ async function main() {
   try {
     const demo = server.url("/");
     const ref = server.url("/reference.html");
-    // One warm-up pair per condition (discarded): the first loads of a browser pay one-off costs.
+    const plainJs = server.url("/reference-taps.html");
+    // One warm-up round per condition (discarded): the first loads of a browser pay one-off costs.
     const pairs = { throttled: [], unthrottled: [] };
     for (let i = -1; i < RUNS; i += 1) {
       for (const [name, condition] of Object.entries(CONDITIONS)) {
         const reference = await loadOnce(browser, ref, { device: PHONE, condition, widget: false });
+        const plain = await loadOnce(browser, plainJs, { device: PHONE, condition, widget: true });
         const widget = await loadOnce(browser, demo, { device: PHONE, condition, widget: true });
-        if (i >= 0) pairs[name].push({ reference, widget });
-        process.stderr.write(`  run ${i < 0 ? "warm-up" : i + 1}/${RUNS} ${name}: ready ${fmt(widget.ready)} ms, reference load ${fmt(reference.load)} ms\n`);
+        if (i >= 0) pairs[name].push({ reference, plain, widget });
+        process.stderr.write(
+          `  run ${i < 0 ? "warm-up" : i + 1}/${RUNS} ${name}: ready ${fmt(widget.ready)} ms, plain JS ready ${fmt(plain.ready)} ms, reference load ${fmt(reference.load)} ms\n`,
+        );
       }
     }
     // Layout shift on a wide screen too (the demo's columns sit side by side there).
@@ -930,9 +874,24 @@ async function main() {
     const readyMedian = results.throttled.widget.ready.median;
     console.log(verdict("total gzip of the widget's files", size.files.total.gzip, TARGETS.gzip, size.files.total.gzip <= TARGETS.gzip, " B"));
     console.log(verdict("ready, slow 4G + 4x CPU, cold (median)", r1(readyMedian), TARGETS.ready, readyMedian != null && readyMedian <= TARGETS.ready, " ms"));
-    console.log(verdict("tap → next screen painted, 4x CPU (median)", r1(g.all.painted.median), TARGETS.tap, g.all.painted.median <= TARGETS.tap, " ms"));
-    console.log(verdict("tap → next screen painted, 4x CPU (worst)", r1(g.all.painted.max), TARGETS.tap, g.all.painted.max <= TARGETS.tap, " ms"));
+    const ratios = {
+      ready_throttled: ratioOf(readyMedian, results.throttled.plain_js.ready.median),
+      ready_unthrottled: ratioOf(results.unthrottled.widget.ready.median, results.unthrottled.plain_js.ready.median),
+      tap_throttled: ratioOf(g.all.painted.median, taps.vs_reference.all.reference.median),
+      tap_unthrottled: ratioOf(taps.second_walk.median, taps.reference_second_walk.median),
+    };
+    console.log(verdict("ready, widget / plain JS, throttled (ratio of medians)", ratios.ready_throttled, TARGETS.ready_ratio, ratios.ready_throttled != null && ratios.ready_throttled <= TARGETS.ready_ratio));
+    console.log(verdict("tap → painted, widget / plain JS, 4x CPU (ratio of medians)", ratios.tap_throttled, TARGETS.tap_ratio, ratios.tap_throttled != null && ratios.tap_throttled <= TARGETS.tap_ratio));
     console.log(verdict("layout shift caused by the widget (max CLS)", r3(widgetCls), TARGETS.cls, widgetCls <= TARGETS.cls));
+    heading("Against the plain-JS page, same run (medians, ms)");
+    const wt = [34, 10, 10, 8];
+    console.log(line(["", "widget", "plain JS", "ratio"], wt));
+    console.log(line(["ready, throttled", fmt(readyMedian), fmt(results.throttled.plain_js.ready.median), fmt(ratios.ready_throttled, 2)], wt));
+    console.log(line(["ready, unthrottled", fmt(results.unthrottled.widget.ready.median), fmt(results.unthrottled.plain_js.ready.median), fmt(ratios.ready_unthrottled, 2)], wt));
+    console.log(line(["tap, 4x CPU", fmt(g.all.painted.median, 1), fmt(taps.vs_reference.all.reference.median, 1), fmt(ratios.tap_throttled, 2)], wt));
+    console.log(line(["tap, unthrottled", fmt(taps.second_walk.median, 1), fmt(taps.reference_second_walk.median, 1), fmt(ratios.tap_unthrottled, 2)], wt));
+    console.log(line(["first tap, 4x CPU", fmt(taps.first_tap.painted, 1), fmt(taps.reference_first_tap?.painted, 1), ""], wt));
+    console.log(`gzip the widget loads: ${size.files.total.gzip} B; the plain-JS page's script: ${gzipSync(Buffer.from(referenceTaps.script), { level: 9 }).length} B`);
 
     const out = {
       date: new Date().toISOString(),
@@ -941,6 +900,7 @@ async function main() {
       setup: {
         page: "the demo page (dist/index.html) with the widget's files on the same origin, every file served gzip -9 encoded (Content-Encoding: gzip), Cache-Control: no-store",
         reference: "build/bench/reference.html: the demo page without embed.js, the first question as static HTML inside the (undefined) element",
+        plain_js: "build/bench/reference-taps.html + reference-taps.js: the same page, every screen and the widget's CSS in a module script that fills an open shadow root (a hand-written widget)",
         device: PHONE,
         runs: RUNS,
         conditions: CONDITIONS,
@@ -948,6 +908,7 @@ async function main() {
       },
       targets: TARGETS,
       verdicts,
+      ratios_to_plain_js: ratios,
       size,
       loads: results,
       desktop_cls: Object.fromEntries(Object.entries(desktop).map(([k, v]) => [k, { widget: v.widget.cls, reference: v.reference.cls }])),

@@ -28,7 +28,7 @@ done
   { echo "bench: the npm tools are missing: run ./scripts/setup.sh first" >&2; exit 1; }
 [ -x /usr/bin/chromium ] || { echo "bench: /usr/bin/chromium is missing: run ./scripts/setup.sh first" >&2; exit 1; }
 if ! command -v twiggy >/dev/null; then
-  step "installing twiggy (crates.io, once)"
+  step "installing twiggy (cargo install, once)"
   cargo install twiggy --locked
 fi
 

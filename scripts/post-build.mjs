@@ -15,8 +15,10 @@
 //      sha384 of the wasm, the checker and each compiled flow, which it passes to fetch() as
 //      `integrity`;
 //   4. minify it (esbuild) and remove the separate glue file and its JS snippets;
-//   5. write integrity.json (the sha384 of every file a page may load) and snippet.html (the
-//      embed snippet with `integrity` on the script tag, README "Security").
+//   5. write integrity.json (the sha384 of every file a page may load), snippet.html (the
+//      embed snippet with `integrity` on the script tag, README "Security") and
+//      snippet-cdn.html (the same from a CDN serving the npm package at this version, README
+//      "Embedding it in a page": the README shows it with the hash left out).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from "node:fs";
@@ -141,6 +143,23 @@ writeFileSync(
 <link rel="preload" href="BASE/${WASM}" as="fetch" crossorigin>
 <script type="module" src="BASE/embed.js" integrity="${embedSri}" crossorigin="anonymous"></script>
 <line-login-diagnosis>
+  <a href="https://example.com/article">ログインできない時の対処法を読む</a>
+</line-login-diagnosis>
+`,
+);
+// The npm package's version is the workspace's (Cargo.toml, the one source of truth;
+// scripts/package.mjs writes it into the package.json): the CDN path names it, so a snippet
+// keeps loading the files it was made for.
+const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/\[workspace\.package\][^[]*?\nversion = "([^"]+)"/)?.[1];
+if (!version) throw new Error("post-build.mjs: no version in Cargo.toml [workspace.package]");
+const cdn = `https://cdn.jsdelivr.net/npm/line-login-diagnosis@${version}`;
+writeFileSync(
+  join(dir, "snippet-cdn.html"),
+  `<!-- The embed snippet of this build from a CDN serving the npm package line-login-diagnosis@${version},
+     with Subresource Integrity (README "Embedding it in a page"). -->
+<link rel="preload" href="${cdn}/${WASM}" as="fetch" crossorigin>
+<script type="module" src="${cdn}/embed.js" integrity="${embedSri}" crossorigin="anonymous"></script>
+<line-login-diagnosis cta-href="https://example.com/contact" cta-label="無料で相談する">
   <a href="https://example.com/article">ログインできない時の対処法を読む</a>
 </line-login-diagnosis>
 `,

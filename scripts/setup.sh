@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the demo and the tests need, skipping what is already there:
 # Debian's Chromium + ChromeDriver, Firefox ESR and WebKitGTK's WebKitWebDriver + MiniBrowser
-# with Xvfb (the three browser engines of the tests; geckodriver, from crates.io, runs the
+# with Xvfb (the three browser engines of the tests; geckodriver, from the Rust crate registry, runs the
 # component tests in Firefox), CJK fonts (readable screenshots), Node.js,
 # the pinned Rust toolchain with rust-src and the wasm32 target (and std's dependencies, for the
 # release build that compiles std), trunk 0.21, the wasm-bindgen CLI of the exact version in Cargo.lock, and

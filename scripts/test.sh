@@ -4,7 +4,9 @@
 # the release build with its size budget, the browser component tests (Chromium and Firefox) and
 # the end-to-end tests in three engines against the release build: Chromium (Playwright),
 # Firefox ESR (puppeteer-core, WebDriver BiDi) and WebKitGTK (WebKitWebDriver under an Xvfb the
-# tests start and stop), with axe-core. Prints how long each engine took.
+# tests start and stop), with axe-core — among them the npm package (tests/e2e/package.test.mjs
+# packs dist/ with scripts/package.mjs and serves it as a CDN does). Prints how long each
+# engine took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh

@@ -68,6 +68,22 @@ export function readmeSnippet() {
 }
 
 /**
+ * A fenced block of the README between `<!-- <name>:start -->` and `<!-- <name>:end -->`,
+ * exactly as written (an indented fence, inside a list item, loses its indentation).
+ * @param {string} name  e.g. "snippet-cdn", "snippet-gtm"
+ */
+export function readmeBlock(name) {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const m = readme.match(new RegExp(`<!-- ${name}:start -->\\s*\\n([ ]*)\`\`\`html\\n([\\s\\S]*?)\\n[ ]*\`\`\`\\s*<!-- ${name}:end -->`));
+  assert.ok(m, `README.md: no \`\`\`html fence between <!-- ${name}:start --> and <!-- ${name}:end -->`);
+  const indent = m[1];
+  return `${m[2].split("\n").map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join("\n")}\n`;
+}
+
+/** The origin the README's CDN snippets load the package from. */
+export const CDN_ORIGIN = "https://cdn.jsdelivr.net";
+
+/**
  * The README snippet with only its base URL replaced by `widgetOrigin`, plus the given attributes
  * on the element (e.g. `{ lang: "en" }`).
  */

@@ -7,7 +7,7 @@
 
 /// What happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum EventKind {
     /// The first question is on screen.
     Start,
     /// An answer was chosen.
@@ -24,7 +24,7 @@ pub enum Kind {
     Cta,
 }
 
-impl Kind {
+impl EventKind {
     /// The DOM event name, e.g. `lld:result`.
     pub fn name(self) -> &'static str {
         NAMES[self.index()]
@@ -37,18 +37,18 @@ impl Kind {
 
     fn index(self) -> usize {
         match self {
-            Kind::Start => 0,
-            Kind::Answer => 1,
-            Kind::Back => 2,
-            Kind::Restart => 3,
-            Kind::Result => 4,
-            Kind::Resolved(_) => 5,
-            Kind::Cta => 6,
+            EventKind::Start => 0,
+            EventKind::Answer => 1,
+            EventKind::Back => 2,
+            EventKind::Restart => 3,
+            EventKind::Result => 4,
+            EventKind::Resolved(_) => 5,
+            EventKind::Cta => 6,
         }
     }
 }
 
-/// Every DOM event name, in `Kind` order.
+/// Every DOM event name, in `EventKind` order.
 pub const NAMES: [&str; 7] = [
     "lld:start",
     "lld:answer",
@@ -72,7 +72,7 @@ const DATA_LAYER_NAMES: [&str; 7] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event<'a> {
     /// What happened.
-    pub kind: Kind,
+    pub kind: EventKind,
     /// The flow's id.
     pub flow: &'a str,
     /// The node on screen after the event (for `answer`: the question that was answered).
@@ -151,7 +151,7 @@ enum Value<'a> {
 impl Event<'_> {
     fn resolved(&self) -> Option<bool> {
         match self.kind {
-            Kind::Resolved(b) => Some(b),
+            EventKind::Resolved(b) => Some(b),
             _ => None,
         }
     }

@@ -9,7 +9,7 @@
 //! walks (tests/state.rs). Pure: nothing here touches the DOM.
 
 use crate::act::Act;
-use crate::events::{Event, Kind};
+use crate::events::{Event, EventKind};
 use crate::flow::engine::{Command, Outcome, Session};
 use crate::flow::model::Audience;
 use crate::flow::valid::{NodeRef, ValidFlow};
@@ -34,7 +34,7 @@ pub enum Effect {
     /// attribute, also push `layer` (JSON) to `window.dataLayer`.
     Emit {
         /// Which event.
-        kind: Kind,
+        kind: EventKind,
         /// The `CustomEvent`'s `detail`.
         detail: String,
         /// The GA4-style `dataLayer` object.
@@ -86,9 +86,9 @@ pub struct State {
     moved: bool,
 }
 
-/// What an event is about.
+/// What an event is about: its subject.
 #[derive(Clone, Copy)]
-enum About<'a> {
+enum Subject<'a> {
     /// The node now on screen.
     Current,
     /// A question (id) and the answer (id) chosen on it.
@@ -110,9 +110,9 @@ impl State {
             copied: None,
             moved: false,
         };
-        let mut effects = vec![state.emit(flow, Kind::Start, About::Start(entry))];
+        let mut effects = vec![state.emit(flow, EventKind::Start, Subject::Start(entry))];
         if state.at_result().is_some() {
-            effects.push(state.emit(flow, Kind::Result, About::Current));
+            effects.push(state.emit(flow, EventKind::Result, Subject::Current));
         }
         effects.push(Effect::Save(progress::saved(flow, &state.session)));
         (state, effects)
@@ -161,7 +161,7 @@ impl State {
                 self.changed();
                 let mut effects = Vec::new();
                 if back {
-                    effects.push(self.emit(flow, Kind::Back, About::Current));
+                    effects.push(self.emit(flow, EventKind::Back, Subject::Current));
                 }
                 self.settle(flow, effects, false)
             }
@@ -188,7 +188,7 @@ impl State {
                 }
                 self.changed();
                 self.resolved = true;
-                let event = self.emit(flow, Kind::Resolved(true), About::Current);
+                let event = self.emit(flow, EventKind::Resolved(true), Subject::Current);
                 return self.settle(flow, vec![event], false);
             }
             Act::Copy | Act::Share => {
@@ -213,7 +213,7 @@ impl State {
                 }
                 return Applied {
                     render: false,
-                    effects: vec![self.emit(flow, Kind::Cta, About::Current)],
+                    effects: vec![self.emit(flow, EventKind::Cta, Subject::Current)],
                 };
             }
         };
@@ -228,20 +228,22 @@ impl State {
         match act {
             Act::Answer { question, answer } => {
                 let q = &flow.flow().questions[question];
-                let answered = About::Answered(&q.id, &q.answers[answer].id);
-                effects.push(self.emit(flow, Kind::Answer, answered));
+                let answered = Subject::Answered(&q.id, &q.answers[answer].id);
+                effects.push(self.emit(flow, EventKind::Answer, answered));
                 if self.at_result().is_some() {
-                    effects.push(self.emit(flow, Kind::Result, About::Current));
+                    effects.push(self.emit(flow, EventKind::Result, Subject::Current));
                 }
             }
             // "Did not help" is about the result left behind; then the next one is shown.
             Act::NotResolved => {
-                let left = About::Left(flow.id_of(left));
-                effects.push(self.emit(flow, Kind::Resolved(false), left));
-                effects.push(self.emit(flow, Kind::Result, About::Current));
+                let left = Subject::Left(flow.id_of(left));
+                effects.push(self.emit(flow, EventKind::Resolved(false), left));
+                effects.push(self.emit(flow, EventKind::Result, Subject::Current));
             }
-            Act::Restart => effects.push(self.emit(flow, Kind::Restart, About::Current)),
-            Act::Back | Act::JumpTo(_) => effects.push(self.emit(flow, Kind::Back, About::Current)),
+            Act::Restart => effects.push(self.emit(flow, EventKind::Restart, Subject::Current)),
+            Act::Back | Act::JumpTo(_) => {
+                effects.push(self.emit(flow, EventKind::Back, Subject::Current))
+            }
             // Handled above: they do not move the session.
             Act::Resolved | Act::Copy | Act::Share | Act::Cta => {}
         }
@@ -276,15 +278,17 @@ impl State {
         }
     }
 
-    /// The event `kind` about what `about` names, with the answers given so far.
-    fn emit(&self, flow: &ValidFlow, kind: Kind, about: About<'_>) -> Effect {
+    /// The event `kind` about `subject`, with the answers given so far.
+    fn emit(&self, flow: &ValidFlow, kind: EventKind, subject: Subject<'_>) -> Effect {
         let current = flow.id_of(self.session.current());
         let on_result = self.at_result().is_some();
-        let (node, answer, result) = match (kind, about) {
-            (_, About::Answered(question, answer)) => (question, Some(answer), None),
-            (_, About::Left(result)) => (result, None, Some(result)),
-            (Kind::Start | Kind::Restart, _) => (current, None, None),
-            (_, About::Current | About::Start(_)) => (current, None, on_result.then_some(current)),
+        let (node, answer, result) = match (kind, subject) {
+            (_, Subject::Answered(question, answer)) => (question, Some(answer), None),
+            (_, Subject::Left(result)) => (result, None, Some(result)),
+            (EventKind::Start | EventKind::Restart, _) => (current, None, None),
+            (_, Subject::Current | Subject::Start(_)) => {
+                (current, None, on_result.then_some(current))
+            }
         };
         let event = Event {
             kind,
@@ -293,8 +297,8 @@ impl State {
             answer,
             result,
             steps: self.session.answer_ids(flow),
-            entry: match about {
-                About::Start(entry) => Some(entry.name()),
+            entry: match subject {
+                Subject::Start(entry) => Some(entry.name()),
                 _ => None,
             },
         };

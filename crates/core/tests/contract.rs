@@ -4,7 +4,7 @@
 
 use lld_core::config::{from_attributes, with_query, Lang, Theme};
 use lld_core::content;
-use lld_core::events::{Event, Kind};
+use lld_core::events::{Event, EventKind};
 use lld_core::flow::engine::{answer_index, Command, Session, UNRESOLVED};
 use lld_core::flow::valid::NodeRef;
 use lld_core::platform::{Device, Platform};
@@ -110,7 +110,7 @@ fn cta_links_carry_the_result_and_keep_the_marketers_url() {
 #[test]
 fn event_payloads() {
     let e = Event {
-        kind: Kind::Answer,
+        kind: EventKind::Answer,
         flow: "line-login",
         node: "where",
         answer: Some("password"),
@@ -128,7 +128,7 @@ fn event_payloads() {
         r#"{"event":"lld_answer","lld_flow":"line-login","lld_node":"where","lld_answer":"password","lld_steps":"password"}"#
     );
     let e = Event {
-        kind: Kind::Resolved(false),
+        kind: EventKind::Resolved(false),
         flow: "line-login",
         node: "password-line",
         answer: None,
@@ -147,7 +147,7 @@ fn event_payloads() {
     );
     // Strings are escaped (ids never need it, but the writer must not break on odd input).
     let odd = Event {
-        kind: Kind::Start,
+        kind: EventKind::Start,
         flow: "a\"b\\c\n",
         node: "n",
         answer: None,
@@ -161,11 +161,11 @@ fn event_payloads() {
     );
     assert!(odd.data_layer_json().ends_with(r#","lld_entry":"link"}"#));
     for (kind, name) in [
-        (Kind::Start, "lld:start"),
-        (Kind::Back, "lld:back"),
-        (Kind::Restart, "lld:restart"),
-        (Kind::Result, "lld:result"),
-        (Kind::Cta, "lld:cta"),
+        (EventKind::Start, "lld:start"),
+        (EventKind::Back, "lld:back"),
+        (EventKind::Restart, "lld:restart"),
+        (EventKind::Result, "lld:result"),
+        (EventKind::Cta, "lld:cta"),
     ] {
         assert_eq!(kind.name(), name);
         assert_eq!(kind.data_layer_name(), name.replace(':', "_"));

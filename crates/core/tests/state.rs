@@ -11,7 +11,7 @@ use support::{flows, Rng};
 
 use lld_core::act::Act;
 use lld_core::config::Lang;
-use lld_core::events::Kind;
+use lld_core::events::EventKind;
 use lld_core::flow::engine::Session;
 use lld_core::flow::model::Audience;
 use lld_core::flow::valid::{NodeRef, ValidFlow};
@@ -33,7 +33,7 @@ fn env(device: Audience) -> Env<'static> {
 /// An event as the page receives it: its kind and its parsed `detail` and `dataLayer` object.
 #[derive(Debug)]
 struct Seen {
-    kind: Kind,
+    kind: EventKind,
     detail: Value,
     layer: Value,
 }
@@ -73,16 +73,16 @@ fn steps(flow: &ValidFlow, s: &Session) -> Value {
 
 /// The `detail` an event about the screen now shown carries.
 #[track_caller]
-fn about_current(flow: &ValidFlow, s: &Session, seen: &Seen, kind: Kind) {
+fn about_current(flow: &ValidFlow, s: &Session, seen: &Seen, kind: EventKind) {
     assert_eq!(seen.kind, kind);
     let node = flow.id_of(s.current());
-    let result = matches!(s.current(), NodeRef::Result(_)) && !matches!(kind, Kind::Restart);
+    let result = matches!(s.current(), NodeRef::Result(_)) && !matches!(kind, EventKind::Restart);
     let mut want =
         serde_json::json!({"flow": flow.flow().id, "node": node, "steps": steps(flow, s)});
     if result {
         want["result"] = node.into();
     }
-    if let Kind::Resolved(b) = kind {
+    if let EventKind::Resolved(b) = kind {
         want["resolved"] = b.into();
     }
     assert_eq!(seen.detail, want, "{kind:?}");
@@ -181,7 +181,7 @@ fn take_entry(seen: &mut Seen) -> String {
     entry.as_str().unwrap().to_owned()
 }
 
-fn index(kind: Kind) -> usize {
+fn index(kind: EventKind) -> usize {
     lld_core::events::NAMES
         .iter()
         .position(|n| *n == kind.name())
@@ -199,7 +199,7 @@ fn the_start_says_where_the_widget_opens() {
         let mut seen = events(&applied);
         assert_eq!(seen.len(), 1, "{name}");
         assert_eq!(take_entry(&mut seen[0]), "start", "{name}");
-        about_current(&flow, state.session(), &seen[0], Kind::Start);
+        about_current(&flow, state.session(), &seen[0], EventKind::Start);
         assert_eq!(
             tail(&applied),
             [&Effect::Save(None)],
@@ -221,7 +221,7 @@ fn the_start_says_where_the_widget_opens() {
             seen[0].detail.get("result").is_none(),
             "lld:start names no result"
         );
-        about_current(&flow, state.session(), &seen[1], Kind::Result);
+        about_current(&flow, state.session(), &seen[1], EventKind::Result);
     }
 }
 
@@ -234,7 +234,7 @@ fn random_walks_keep_the_event_contract() {
             let env = env(device);
             for walk in 0..300 {
                 let (mut state, _) = State::start(&flow, Session::new(&flow), Entry::Start);
-                counts[index(Kind::Start)] += 1;
+                counts[index(EventKind::Start)] += 1;
                 let mut earlier = vec![state.session().clone()];
                 for step in 0..40 {
                     let before = state.clone();
@@ -256,7 +256,7 @@ fn random_walks_keep_the_event_contract() {
                                 continue;
                             }
                             let q = &flow.flow().questions[question];
-                            assert_eq!(seen[0].kind, Kind::Answer, "{at}");
+                            assert_eq!(seen[0].kind, EventKind::Answer, "{at}");
                             assert_eq!(seen[0].detail["node"], q.id.as_str(), "{at}");
                             assert_eq!(seen[0].detail["answer"], q.answers[answer].id.as_str());
                             assert_eq!(seen[0].detail["steps"], steps(&flow, a), "{at}");
@@ -264,30 +264,30 @@ fn random_walks_keep_the_event_contract() {
                             let at_result = matches!(a.current(), NodeRef::Result(_));
                             assert_eq!(seen.len(), 1 + at_result as usize, "{at}");
                             if at_result {
-                                about_current(&flow, a, &seen[1], Kind::Result);
+                                about_current(&flow, a, &seen[1], EventKind::Result);
                             }
                             ends_a_move(&flow, a, &applied, true);
                         }
                         Input::Act(Act::Back | Act::JumpTo(_)) if moved => {
                             assert_eq!(seen.len(), 1, "{at}");
-                            about_current(&flow, a, &seen[0], Kind::Back);
+                            about_current(&flow, a, &seen[0], EventKind::Back);
                             ends_a_move(&flow, a, &applied, true);
                         }
                         Input::Act(Act::Restart) if moved => {
                             assert_eq!(a, &Session::new(&flow));
                             assert_eq!(seen.len(), 1, "{at}");
-                            about_current(&flow, a, &seen[0], Kind::Restart);
+                            about_current(&flow, a, &seen[0], EventKind::Restart);
                             ends_a_move(&flow, a, &applied, true);
                         }
                         Input::Act(Act::NotResolved) if moved => {
                             let left = flow.id_of(b.current());
                             assert_eq!(seen.len(), 2, "{at}");
-                            assert_eq!(seen[0].kind, Kind::Resolved(false));
+                            assert_eq!(seen[0].kind, EventKind::Resolved(false));
                             assert_eq!(seen[0].detail["node"], left, "{at}");
                             assert_eq!(seen[0].detail["result"], left, "{at}");
                             assert_eq!(seen[0].detail["resolved"], false);
                             assert_layer(&seen[0]);
-                            about_current(&flow, a, &seen[1], Kind::Result);
+                            about_current(&flow, a, &seen[1], EventKind::Result);
                             assert!(progress::after_not_resolved(a));
                             ends_a_move(&flow, a, &applied, true);
                         }
@@ -298,7 +298,7 @@ fn random_walks_keep_the_event_contract() {
                             }
                             assert!(state.resolved());
                             assert_eq!(seen.len(), 1, "{at}");
-                            about_current(&flow, a, &seen[0], Kind::Resolved(true));
+                            about_current(&flow, a, &seen[0], EventKind::Resolved(true));
                             ends_a_move(&flow, a, &applied, false);
                         }
                         Input::Act(act @ (Act::Copy | Act::Share | Act::Cta)) => {
@@ -320,7 +320,7 @@ fn random_walks_keep_the_event_contract() {
                                     assert!(text.ends_with(&format!("{link}\n")), "{at}");
                                 }
                                 (Act::Cta, [Effect::Emit { .. }]) => {
-                                    about_current(&flow, a, &seen[0], Kind::Cta)
+                                    about_current(&flow, a, &seen[0], EventKind::Cta)
                                 }
                                 (_, other) => panic!("{at}: {other:?}"),
                             }
@@ -335,7 +335,7 @@ fn random_walks_keep_the_event_contract() {
                             // Back through history is announced; forward is not.
                             if restored.history().len() < b.history().len() {
                                 assert_eq!(seen.len(), 1, "{at}");
-                                about_current(&flow, a, &seen[0], Kind::Back);
+                                about_current(&flow, a, &seen[0], EventKind::Back);
                             } else {
                                 assert!(seen.is_empty(), "{at}");
                             }

@@ -36,7 +36,7 @@ const MAGIC: &str = "LLD2";
 /// Writes the compiled form of a valid flow.
 pub fn encode(valid: &ValidFlow) -> String {
     let f = valid.flow();
-    let mut out = Out(String::from(MAGIC));
+    let mut out = Encoder(String::from(MAGIC));
     for s in [&f.id, &f.lang, &f.title] {
         out.field(s);
     }
@@ -88,9 +88,10 @@ pub fn encode(valid: &ValidFlow) -> String {
     out.0
 }
 
-struct Out(String);
+/// The compiled text being written: fields joined by `SEP`.
+struct Encoder(String);
 
-impl Out {
+impl Encoder {
     fn field(&mut self, s: &str) {
         self.0.push(SEP);
         self.0.push_str(s);
