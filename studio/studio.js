@@ -671,8 +671,29 @@ function setPreviewStatus(key) {
 }
 const escapeAttr = (/** @type {string} */ s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
+// One preview starts at a time: a frame replaced while its widget is still fetching (the flow,
+// the checker module) would abort those fetches. A newer flow waits until the widget is up.
+let busy = false;
+let pending = false;
+function whenStarted(started = Date.now()) {
+  const host = preview.contentDocument?.querySelector("line-login-diagnosis");
+  if ((host?.shadowRoot?.childElementCount ?? 0) > 0 || Date.now() - started > 8000) {
+    busy = false;
+    if (pending) {
+      pending = false;
+      updatePreview();
+    }
+  } else setTimeout(() => whenStarted(started), 100);
+}
+
 function updatePreview() {
   if (!lastValid) return;
+  if (busy) {
+    pending = true;
+    return;
+  }
+  busy = true;
+  preview.addEventListener("load", () => whenStarted(), { once: true });
   const old = flowUrl;
   // A page's own flow file (flow-src): a blob: URL of this page's origin, fetched by embed.js
   // like any other and validated by the same checker module.
