@@ -141,6 +141,7 @@ writeFileSync(
   `<!-- The embed snippet of this build, with Subresource Integrity (README "Security").
      Replace BASE/ with the folder that hosts these files. -->
 <link rel="preload" href="BASE/${WASM}" as="fetch" crossorigin>
+<link rel="preload" href="BASE/content/line-login.ja.flow" as="fetch" crossorigin>
 <script type="module" src="BASE/embed.js" integrity="${embedSri}" crossorigin="anonymous"></script>
 <line-login-diagnosis>
   <a href="https://example.com/article">ログインできない時の対処法を読む</a>
@@ -158,6 +159,7 @@ writeFileSync(
   `<!-- The embed snippet of this build from a CDN serving the npm package line-login-diagnosis@${version},
      with Subresource Integrity (README "Embedding it in a page"). -->
 <link rel="preload" href="${cdn}/${WASM}" as="fetch" crossorigin>
+<link rel="preload" href="${cdn}/content/line-login.ja.flow" as="fetch" crossorigin>
 <script type="module" src="${cdn}/embed.js" integrity="${embedSri}" crossorigin="anonymous"></script>
 <line-login-diagnosis cta-href="https://example.com/contact" cta-label="無料で相談する">
   <a href="https://example.com/article">ログインできない時の対処法を読む</a>

@@ -85,10 +85,12 @@ export const CDN_ORIGIN = "https://cdn.jsdelivr.net";
 
 /**
  * The README snippet with only its base URL replaced by `widgetOrigin`, plus the given attributes
- * on the element (e.g. `{ lang: "en" }`).
+ * on the element (e.g. `{ lang: "en" }`). With `flow-src`, the preload of the built-in flow is
+ * left out, as the README says.
  */
 export function snippetFor(widgetOrigin, attrs = {}) {
   let s = readmeSnippet().split(README_BASE).join(`${widgetOrigin}/`);
+  if ("flow-src" in attrs) s = s.replace(/<link rel="preload" href="[^"]*\.flow"[^>]*>\n/, "");
   const extra = Object.entries(attrs)
     .map(([k, v]) => ` ${k}="${v}"`)
     .join("");
