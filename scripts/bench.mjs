@@ -866,7 +866,7 @@ async function main() {
     const phoneHeight = results.unthrottled.widget.host_height.median;
     console.log(
       `the widget's height at the first question: phone ${fmt(phoneHeight)} px, desktop ${fmt(desktop.unthrottled.widget.hostHeight)} px ` +
-        "(the demo page and the README reserve min-height: 480px; a taller first screen pushes what follows down)",
+        "(styles/demo.css and the README reserve about 800 px on a phone and 700 px in a wide column; a taller first screen pushes what follows down)",
     );
 
     heading("Targets");

@@ -8,9 +8,11 @@
 #      every answer path, layout shift, long tasks, memory. Table on stdout, JSON in
 #      build/bench/results.json (the table also in build/bench/results.txt). docs/benchmark.md
 #      explains every number.
+#   4. runs scripts/profile.mjs: a trace and a CPU profile of the start and of three taps at 4x
+#      CPU, by trace event and by function (build/bench/profile.txt).
 #
 # Options (environment): BENCH_RUNS=11 (fresh loads per page and condition, at least 7),
-# BENCH_SKIP_BUILD=1 (reuse build/bench from the last run). Takes 3–4 minutes on 2 cores; run it
+# BENCH_SKIP_BUILD=1 (reuse build/bench from the last run). Takes about 8 minutes on 2 cores; run it
 # on an idle machine (it says so when it is not).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,3 +58,6 @@ fi
 
 step "measuring"
 node scripts/bench.mjs --dist "$DIST" --named "$NAMES/named.wasm" --out "$OUT/results.json" | tee "$OUT/results.txt"
+
+step "where the time goes (a trace and a CPU profile of the start and of three taps)"
+node scripts/profile.mjs --dist "$DIST" --named "$NAMES/named.wasm" | tee "$OUT/profile.txt"
