@@ -25,9 +25,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p line-login-checker --features studio --target wasm32-unknown-unknown -- -D warnings
 
-step "native tests (crates/core, crates/checker with the studio's positions, the widget's CSS minifier)"
+step "native tests (crates/core, crates/checker with the studio's positions, crates/css-minify)"
 cargo test
-cargo test -p line-login-diagnosis --test minify_css
 
 step "content files"
 cargo run --quiet --bin flowcheck -- content/line-login.ja.json content/line-login.en.json

@@ -1,10 +1,8 @@
 //! Minifies the widget's CSS (comments and whitespace) before it is compiled into the wasm: the
-//! source stays readable, the binary carries only what the browser needs. No dependencies.
+//! source stays readable, the binary carries only what the browser needs (crates/css-minify).
 use std::{env, fs, path::Path};
 
-#[path = "build/minify_css.rs"]
-mod minify_css;
-use minify_css::minify_css;
+use lld_css_minify::minify_css;
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -1,8 +1,6 @@
 //! The CSS minifier of build.rs: what it removes, and what it must never touch.
 
-#[path = "../build/minify_css.rs"]
-mod minify_css;
-use minify_css::minify_css;
+use lld_css_minify::minify_css;
 
 #[track_caller]
 fn case(css: &str, expected: &str) {

@@ -1,5 +1,5 @@
-//! The widget's CSS minifier (used by build.rs, tested by tests/minify_css.rs): comments and
-//! white space out, nothing else changed. A CSS library would do more, but the widget's CSS
+//! The widget's CSS minifier (a build dependency of crates/widget, whose build.rs runs it;
+//! tested by tests/minify_css.rs): comments and white space out, nothing else changed. A CSS library would do more, but the widget's CSS
 //! needs only this, and this needs no dependency for every build.
 
 /// Drops comments, folds whitespace, and trims it around `{ } ; ,` and after `:` (never inside
