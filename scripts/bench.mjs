@@ -177,7 +177,7 @@ function sizes() {
     .map((e) => ({ ...e, percent_of_shipped: e.category.startsWith("name section") ? null : r1((100 * e.bytes) / shippedBytes) }));
   const monos = twiggy("monos", "-m", "10", "-n", "0");
 
-  // The widget's CSS, compiled into the wasm by crates/widget/build.rs (the newest OUT_DIR).
+  // The widget's CSS, compiled into the wasm by build.rs (the newest OUT_DIR).
   let css = null;
   const buildDir = join(ROOT, "target/wasm32-unknown-unknown/release/build");
   if (existsSync(buildDir)) {

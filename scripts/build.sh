@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The release build of the widget: what a marketer hosts (dist/, README "Embedding it in a page").
+# Trunk.toml's own dist is build/serve/, the preview's (`trunk serve`); this script writes dist/
+# unless it is given another --dist.
 #
 #   ./scripts/build.sh [trunk build options]        # e.g. --dist build/x, --features test-panic
 #   LLD_STD=stable ./scripts/build.sh               # the plain-stable build (bigger, see below)
@@ -30,5 +32,9 @@ case "${LLD_STD:-build-std}" in
     echo "build.sh: LLD_STD=${LLD_STD} is not a build; use build-std (the default) or stable" >&2
     exit 2
     ;;
+esac
+case " $* " in
+  *" --dist "* | *" --dist="* | *" -d "*) ;;
+  *) set -- --dist dist "$@" ;;
 esac
 exec trunk build --release "$@"

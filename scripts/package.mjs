@@ -74,7 +74,7 @@ export function pack(dist, out) {
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(join(stage, "content"), { recursive: true });
   for (const f of BUILT_FILES) cpSync(join(dist, f), join(stage, f));
-  cpSync(join(ROOT, "package", "README.md"), join(stage, "README.md"));
+  cpSync(join(ROOT, "scripts", "package", "README.md"), join(stage, "README.md"));
   for (const f of ["LICENSE", "CHANGELOG.md"]) cpSync(join(ROOT, f), join(stage, f));
   writeFileSync(join(stage, "package.json"), `${JSON.stringify(manifest(), null, 2)}\n`);
   const [{ filename }] = JSON.parse(

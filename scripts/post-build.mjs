@@ -10,7 +10,7 @@
 //      build with the checker's message.
 // Release builds also:
 //   3. bundle embed.js with esbuild: the wasm-bindgen glue and its JS snippets
-//      (crates/widget/src/ui/page.js) go inside it (one script instead of three: fewer requests,
+//      (src/ui/page.js) go inside it (one script instead of three: fewer requests,
 //      and Subresource Integrity on embed.js then covers all the code a page runs), with the
 //      sha384 of the wasm, the checker and each compiled flow, which it passes to fetch() as
 //      `integrity`;
@@ -64,7 +64,7 @@ for (const [features, out] of checkers) {
 
 // 2. The built-in content, compiled by the checker.
 const checker = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(join(dir, CHECKER))), {}).exports;
-const { checkFlow } = await import(pathToFileURL(join(root, "checker.js")).href);
+const { checkFlow } = await import(pathToFileURL(join(root, "src", "checker.js")).href);
 const check = (text) => checkFlow(checker, text);
 mkdirSync(join(dir, "content"), { recursive: true });
 const flows = [];
@@ -108,7 +108,7 @@ const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base
 
 // 3–4. One file: esbuild bundles embed.js with what it imports — checker.js, the wasm-bindgen
 // glue (a dynamic import, inlined because nothing is split) and the glue's JS snippets
-// (crates/widget/src/ui/page.js) — writes the hashes in for `__LLD_INTEGRITY__`, and minifies.
+// (src/ui/page.js) — writes the hashes in for `__LLD_INTEGRITY__`, and minifies.
 const integrity = Object.fromEntries([WASM, CHECKER, ...flows].map((file) => [file, sri(read(file))]));
 const bundle = await build({
   entryPoints: [join(dir, "embed.js")],

@@ -48,7 +48,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       build.std === "build-std"
         ? "measured: the default release build (std compiled with the widget, panics as traps; scripts/build.sh)"
-        : "measured: the plain-stable build (the precompiled std and the panic hook: LLD_STD=stable or a bare trunk build)",
+        : "measured: the plain-stable build (the precompiled std and the panic hook: LLD_STD=stable or a bare trunk build --release)",
     );
     console.log(`${"file".padEnd(32)}${pad("raw", 10)}${pad("gzip -9", 10)}${pad("brotli", 10)}`);
     for (const r of [...report.rows, { file: "total", ...report.total }]) {

@@ -18,7 +18,7 @@ step "format"
 cargo fmt --all -- --check
 
 step "JavaScript that ships or builds: types (tsc --noEmit, JSDoc)"
-tsc -p tsconfig.json
+tsc -p scripts/tsconfig.json
 
 step "clippy (native and wasm32; every crate)"
 cargo clippy --workspace --all-targets -- -D warnings

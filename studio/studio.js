@@ -9,7 +9,7 @@
 // and the tree as the rules see it (nodes, edges, reachability, cycles): the rules stay in Rust.
 // This file lays the tree out (columns by moves from the first question) and draws it as SVG.
 
-import { reportFlow, compareFlows } from "../checker.js";
+import { reportFlow, compareFlows } from "../src/checker.js";
 import { formatFlow } from "./format.js";
 
 const here = import.meta.url;
@@ -352,7 +352,7 @@ function twoLines(s, max) {
   return [first, clip(s.slice(first.length), max)];
 }
 
-/** @param {import("../checker.js").Tree} tree */
+/** @param {import("../src/checker.js").Tree} tree */
 function layout(tree) {
   const maxDepth = Math.max(0, ...tree.nodes.map((n) => n.depth));
   const column = tree.nodes.map((n) => (n.depth >= 0 ? n.depth : maxDepth + 1));
@@ -399,7 +399,7 @@ function layout(tree) {
   };
 }
 
-/** @param {import("../checker.js").Tree} tree */
+/** @param {import("../src/checker.js").Tree} tree */
 function drawTree(tree) {
   const L = layout(tree);
   const root = svg("svg", { role: "presentation", "aria-hidden": "true" });
@@ -553,7 +553,7 @@ function mark(id) {
   if (id) reveal(id);
 }
 
-/** @param {import("../checker.js").Tree} tree */
+/** @param {import("../src/checker.js").Tree} tree */
 function fillNodeSelect(tree) {
   const select = /** @type {HTMLSelectElement} */ ($("node-select"));
   const options = [new Option(t("chooseNode"), "")];

@@ -325,7 +325,7 @@ await onlyEngine("chromium", (engine) => {
         window.__removed.addEventListener("lld:answer", () => window.__events++);
       });
       // Later (another task), put back where it was: a new start, which resumes this tab's saved
-    // progress like a reload does (crates/widget/src/embed.rs initial_session: share link, else saved, else new).
+    // progress like a reload does (src/embed.rs initial_session: share link, else saved, else new).
       await page.evaluate(() => document.getElementById("slot").append(window.__removed));
       await w.waitAt("question", Q2, { focus: false });
       assert.equal(await trailLength(w), 1, "the re-added widget did not restore its trail");
@@ -522,7 +522,7 @@ await onlyEngine("chromium", (engine) => {
 
   const DATA_LAYERS = [
     // Frozen: push throws inside the widget's call; the events are lost for the tag manager but
-  // must not break the widget (crates/widget/src/ui/page.rs ignores push's error).
+  // must not break the widget (src/ui/page.rs ignores push's error).
     { name: "a frozen array", setup: "window.dataLayer = Object.freeze([]);", warnings: 0 },
     // A tag manager whose push throws.
     { name: "a push that throws", setup: 'window.dataLayer = []; window.dataLayer.push = () => { throw new Error("tag manager broke"); };', warnings: 0 },

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, Widget, allPaths, forEachEngine, loadFlow, marketingPage, openPage, snippetFor, useBrowserAndOrigins } from "./lib.mjs";
 
-const INTERFACE = JSON.parse(readFileSync(join(ROOT, "interface.json"), "utf8"));
+const INTERFACE = JSON.parse(readFileSync(join(ROOT, "docs", "interface.json"), "utf8"));
 const sorted = (xs) => [...new Set(xs)].sort();
 
 test("the CSS custom properties styles/widget.css reads are the listed ones", () => {

@@ -51,7 +51,7 @@ export function checkDist() {
   ]) {
     assert.ok(
       existsSync(join(DIST, f)),
-      `${join(DIST, f)} is missing: build first (trunk build --release) or set LLD_DIST`,
+      `${join(DIST, f)} is missing: build first (./scripts/build.sh) or set LLD_DIST`,
     );
   }
 }

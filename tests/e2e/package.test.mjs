@@ -66,7 +66,7 @@ test("the tarball is line-login-diagnosis-<version>.tgz and holds exactly the fi
     assert.ok(readFileSync(join(folder, f)).equals(readFileSync(join(DIST, f))), `${f} differs from ${DIST}/${f}`);
   }
   for (const f of ["LICENSE", "CHANGELOG.md"]) assert.equal(readFileSync(join(folder, f), "utf8"), readFileSync(join(ROOT, f), "utf8"), f);
-  assert.equal(readFileSync(join(folder, "README.md"), "utf8"), readFileSync(join(ROOT, "package", "README.md"), "utf8"));
+  assert.equal(readFileSync(join(folder, "README.md"), "utf8"), readFileSync(join(ROOT, "scripts", "package", "README.md"), "utf8"));
 });
 
 test("package.json: the name, the workspace version, embed.js as the entry, side effects, no runtime dependencies; the version agrees everywhere", () => {

@@ -5,7 +5,7 @@
 //   `test-panic` feature, whose click listener panics on a `data-act="panic"` button — a panic
 //   in code the browser calls, as a real bug would be;
 // - a debug build keeps the precompiled std and its panic hook, which hands the message to
-//   embed.js. LLD_DEBUG_DIST exports `__lldPanicForTests` (crates/widget/src/embed.rs).
+//   embed.js. LLD_DEBUG_DIST exports `__lldPanicForTests` (src/embed.rs).
 // Release bundles without the feature have neither.
 
 import { test } from "node:test";

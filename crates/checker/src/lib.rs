@@ -39,17 +39,27 @@ pub extern "C" fn lld_alloc(len: usize) -> *mut u8 {
     Box::into_raw(vec![0u8; len].into_boxed_slice()).cast()
 }
 
+/// The one calling sequence of every check: takes back the buffer `lld_alloc` made, computes
+/// `(valid, answer)` from its bytes, and keeps the answer for `lld_result_ptr`/`lld_result_len`.
+///
+/// # Safety
+/// `ptr` and `len` must be exactly what one `lld_alloc(len)` call returned and was given.
+unsafe fn respond(ptr: *mut u8, len: usize, f: impl FnOnce(&[u8]) -> (bool, String)) -> u32 {
+    // SAFETY: the caller passes back the buffer `lld_alloc` made, with its length.
+    let input = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) };
+    let (valid, out) = f(&input);
+    RESULT.with(|r| *r.borrow_mut() = out.into_bytes());
+    valid as u32
+}
+
 /// Checks and compiles the flow file in the buffer from `lld_alloc` (which it frees).
 ///
 /// # Safety
 /// `ptr` and `len` must be exactly what one `lld_alloc(len)` call returned and was given.
 #[no_mangle]
 pub unsafe extern "C" fn lld_check(ptr: *mut u8, len: usize) -> u32 {
-    // SAFETY: the caller passes back the buffer `lld_alloc` made, with its length.
-    let input = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) };
-    let (valid, out) = check(&input);
-    RESULT.with(|r| *r.borrow_mut() = out.into_bytes());
-    valid as u32
+    // SAFETY: as this function's contract.
+    unsafe { respond(ptr, len, check) }
 }
 
 /// The studio's report of the flow file in the buffer from `lld_alloc` (which it frees):
@@ -60,15 +70,15 @@ pub unsafe extern "C" fn lld_check(ptr: *mut u8, len: usize) -> u32 {
 #[cfg(feature = "studio")]
 #[no_mangle]
 pub unsafe extern "C" fn lld_report(ptr: *mut u8, len: usize) -> u32 {
-    // SAFETY: the caller passes back the buffer `lld_alloc` made, with its length.
-    let input = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) };
-    let out = match std::str::from_utf8(&input) {
-        Ok(text) => report::report_json(text),
-        Err(e) => not_utf8(e.valid_up_to()),
-    };
-    let valid = out.starts_with("{\"ok\":true");
-    RESULT.with(|r| *r.borrow_mut() = out.into_bytes());
-    valid as u32
+    // SAFETY: as this function's contract.
+    unsafe {
+        respond(ptr, len, |input| {
+            json_answer(match std::str::from_utf8(input) {
+                Ok(text) => report::report_json(text),
+                Err(e) => not_utf8(e.valid_up_to()),
+            })
+        })
+    }
 }
 
 /// Compares two flow files (in the buffer from `lld_alloc`, which it frees, separated by one
@@ -79,18 +89,24 @@ pub unsafe extern "C" fn lld_report(ptr: *mut u8, len: usize) -> u32 {
 #[cfg(feature = "studio")]
 #[no_mangle]
 pub unsafe extern "C" fn lld_compare(ptr: *mut u8, len: usize) -> u32 {
-    // SAFETY: the caller passes back the buffer `lld_alloc` made, with its length.
-    let input = unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)) };
-    let split = input.iter().position(|&b| b == 0).unwrap_or(input.len());
-    let (a, b) = input.split_at(split);
-    let b = b.get(1..).unwrap_or_default();
-    let out = match (std::str::from_utf8(a), std::str::from_utf8(b)) {
-        (Ok(a), Ok(b)) => report::compare_json(a, b),
-        (Err(e), _) | (_, Err(e)) => not_utf8(e.valid_up_to()),
-    };
-    let valid = out.starts_with("{\"ok\":true");
-    RESULT.with(|r| *r.borrow_mut() = out.into_bytes());
-    valid as u32
+    // SAFETY: as this function's contract.
+    unsafe {
+        respond(ptr, len, |input| {
+            let split = input.iter().position(|&b| b == 0).unwrap_or(input.len());
+            let (a, b) = input.split_at(split);
+            let b = b.get(1..).unwrap_or_default();
+            json_answer(match (std::str::from_utf8(a), std::str::from_utf8(b)) {
+                (Ok(a), Ok(b)) => report::compare_json(a, b),
+                (Err(e), _) | (_, Err(e)) => not_utf8(e.valid_up_to()),
+            })
+        })
+    }
+}
+
+/// A studio answer (JSON with `ok` first) and whether it says the input is valid.
+#[cfg(feature = "studio")]
+fn json_answer(out: String) -> (bool, String) {
+    (out.starts_with("{\"ok\":true"), out)
 }
 
 #[cfg(feature = "studio")]

@@ -11,7 +11,7 @@
 //! - [`content`]: the built-in flow files, for tests and tools.
 //!
 //! This crate has no web dependency (its Cargo.toml has none to import), so everything here
-//! compiles and is tested natively; the widget (`crates/widget`) and the checker module
+//! compiles and is tested natively; the widget (the root package, `src/`) and the checker module
 //! (`crates/checker`) build on it.
 #![deny(missing_docs)]
 

@@ -4,7 +4,7 @@
 //! to, the clipboard's answer — and [`State::apply`] returns whether the screen changes and the
 //! [`Effect`]s the page must see, in order: the events with their `detail`, the history entry,
 //! the focus, the saved progress, the text to copy. The Yew component renders the state and
-//! performs the effects; it decides nothing (crates/widget/src/ui/app.rs). The event contract —
+//! performs the effects; it decides nothing (src/ui/app.rs). The event contract —
 //! which event, which `detail`, in which order — is therefore tested natively, over random
 //! walks (tests/state.rs). Pure: nothing here touches the DOM.
 

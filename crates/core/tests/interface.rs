@@ -1,4 +1,4 @@
-//! The committed public interface (`interface.json` at the root, README "Public interface")
+//! The committed public interface (`docs/interface.json`, README "Public interface")
 //! against the code: the question, answer and result ids of both built-in content files, the
 //! attributes the element reads, the event names and the `entry` values. Removing or renaming
 //! one of them fails here until the list changes too — and changing the list is a major version
@@ -11,7 +11,7 @@ use lld_core::events::NAMES;
 use lld_core::progress::Entry;
 use serde_json::{json, Map, Value};
 
-const INTERFACE: &str = include_str!("../../../interface.json");
+const INTERFACE: &str = include_str!("../../../docs/interface.json");
 
 fn interface() -> Value {
     serde_json::from_str(INTERFACE).expect("interface.json is JSON")

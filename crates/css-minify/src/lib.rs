@@ -1,4 +1,4 @@
-//! The widget's CSS minifier (a build dependency of crates/widget, whose build.rs runs it;
+//! The widget's CSS minifier (a build dependency of the widget, the root package, whose build.rs runs it;
 //! tested by tests/minify_css.rs): comments and white space out, nothing else changed. A CSS library would do more, but the widget's CSS
 //! needs only this, and this needs no dependency for every build.
 

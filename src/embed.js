@@ -125,7 +125,7 @@ async function loadFlow({ href, name, own }) {
 // `stop` with its message) or a trap (the release build compiles panics as traps, and the
 // browser reports them as an uncaught WebAssembly.RuntimeError) — this reports it once and shows
 // every widget's fallback. Nothing calls into the module again: after a trap its state cannot
-// be trusted, which is also why the box is built here and not by the module (crates/widget/src/embed.rs
+// be trusted, which is also why the box is built here and not by the module (src/embed.rs
 // builds the same one for a damaged flow).
 const FALLBACK_TEXT = {
   ja: "診断を表示できませんでした。お手数ですが、こちらをご覧ください。",

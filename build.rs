@@ -6,7 +6,7 @@ use lld_css_minify::minify_css;
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let src = "../../styles/widget.css";
+    let src = "styles/widget.css";
     println!("cargo:rerun-if-changed={src}");
     let text = fs::read_to_string(src).unwrap_or_else(|e| panic!("{src}: {e}"));
     fs::write(Path::new(&out).join("widget.css"), minify_css(&text)).expect("write OUT_DIR");
