@@ -587,6 +587,37 @@ async fn a_share_link_opens_its_result_in_its_widget_only() {
 }
 
 #[wasm_bindgen_test]
+async fn send_with_line_hands_on_the_share_link_of_this_result() {
+    let (el, _w) = start(&[("id", "handoff")], JA).await;
+    click(&el, "[data-testid=answer-password]").await;
+    click(&el, "[data-testid=answer-line]").await;
+    let result = find(&el, "[part=result]").unwrap();
+    let id = result.get_attribute("data-node").unwrap();
+    let link = find(&el, "[part=send-line]").expect("a 「LINEで送る」 link on the result");
+    let href = link.get_attribute("href").unwrap();
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    let page = page.split('#').next().unwrap();
+    let title = &ja()
+        .flow()
+        .results
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap()
+        .title
+        .clone();
+    assert_eq!(
+        href,
+        lld_core::progress::line_share_href(page, "handoff", &id, title)
+    );
+    assert!(href.starts_with("https://social-plugins.line.me/lineit/share?url="));
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(
+        link.text_content().unwrap(),
+        "LINEで送る（新しいタブで開きます）"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_call_to_action_carries_the_result() {
     let (el, _w) = start(
         &[

@@ -249,6 +249,12 @@ impl Component for App {
                     resolved: self.state.resolved(),
                     copied: self.state.copied(),
                     cta_href: config.cta_link(&result.id),
+                    send_line_href: progress::line_share_href(
+                        &page::page_url(),
+                        &props.key,
+                        &result.id,
+                        &result.title,
+                    ),
                 };
                 (
                     view.result(result, &tips, &state),

@@ -37,6 +37,8 @@ pub struct ResultState {
     pub copied: Option<bool>,
     /// The call-to-action's link carrying the result, if configured.
     pub cta_href: Option<String>,
+    /// LINE's share screen with this result's share link (`progress::line_share_href`).
+    pub send_line_href: String,
 }
 
 impl View<'_> {
@@ -198,6 +200,10 @@ impl View<'_> {
                 <div class="share-row">
                     { self.button("copy", html! { t.copy }, Act::Copy) }
                     { self.button("share", html! { t.share }, Act::Share) }
+                    <a part="send-line" class="secondary send-line" href={a.send_line_href.clone()}
+                        target="_blank" rel="noopener noreferrer">
+                        { t.send_line }<span class="sr-only">{ t.new_window }</span>
+                    </a>
                     <p class="copied" role="status">
                         { match a.copied { Some(true) => t.copied, Some(false) => t.copy_failed, None => "" } }
                     </p>

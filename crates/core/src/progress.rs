@@ -37,6 +37,20 @@ pub fn share_link(page: &str, key: &str, result: &str) -> String {
     format!("{page}#lld={key}:{result}")
 }
 
+/// LINE's documented "LINEで送る" (Share) link for the share link of result `result`: it
+/// opens LINE's own share screen with the link and `text` (LINE Developers, LINE Social
+/// Plugins, "Using custom icons"), so a visitor on a phone can hand the result to whoever has
+/// the computer or the admin rights.
+pub fn line_share_href(page: &str, key: &str, result: &str, text: &str) -> String {
+    crate::config::with_query(
+        LINE_SHARE,
+        &[("url", &share_link(page, key, result)), ("text", text)],
+    )
+}
+
+/// LINE Social Plugins' share address for a custom button.
+pub const LINE_SHARE: &str = "https://social-plugins.line.me/lineit/share";
+
 /// The result a page address's fragment (without `#`) names for widget `key`, if any:
 /// `lld=<key>:<result>`, or `lld=<result>` when the widget is the only one on the page.
 pub fn shared_result<'a>(fragment: &'a str, key: &str, only_widget: bool) -> Option<&'a str> {
@@ -172,6 +186,22 @@ mod tests {
         for other in ["", "x=2:password-line", "lld2:password-line"] {
             assert_eq!(shared_result(other, "2", true), None, "{other:?}");
         }
+    }
+
+    #[test]
+    fn the_line_share_link_carries_the_share_link_and_the_title() {
+        let href = line_share_href(
+            "https://example.com/lp?a=1",
+            "2",
+            "password-line",
+            "LINEのパスワード & more",
+        );
+        assert_eq!(
+            href,
+            "https://social-plugins.line.me/lineit/share\
+             ?url=https%3A%2F%2Fexample.com%2Flp%3Fa%3D1%23lld%3D2%3Apassword-line\
+             &text=LINE%E3%81%AE%E3%83%91%E3%82%B9%E3%83%AF%E3%83%BC%E3%83%89%20%26%20more"
+        );
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub struct Texts {
     pub copy: &'static str,
     /// The copy-a-link button.
     pub share: &'static str,
+    /// The link that hands the result on through LINE's share screen (LINE's own label for
+    /// such a button: 「LINEで送る」).
+    pub send_line: &'static str,
     /// After a copy.
     pub copied: &'static str,
     /// When the clipboard refused.
@@ -113,6 +116,7 @@ const JA: Texts = Texts {
     in_line_app: "いまLINEアプリの中でこのページを見ています。ブラウザでの手順は、SafariやChromeなどのブラウザで行ってください。手順のリンクは、ブラウザで開くようLINEに指定してあります。それでもLINEの中で開いてしまうときは、下の「この結果のリンクをコピー」を押し、ブラウザのアドレス欄に貼り付けると、この結果をブラウザで開き直せます。",
     copy: "手順をコピー",
     share: "この結果のリンクをコピー",
+    send_line: "LINEで送る",
     copied: "コピーしました。",
     copy_failed: "コピーできませんでした。お手数ですが、画面を長押しして選択してください。",
     on_browser: "ブラウザで",
@@ -149,6 +153,7 @@ const EN: Texts = Texts {
     in_line_app: "You are reading this inside the LINE app. Do the browser steps in Safari, Chrome or another browser: the links below ask LINE to open them there. If a link still opens inside LINE, tap “Copy a link to this result” below and paste it into your browser's address bar to reopen this result there.",
     copy: "Copy the steps",
     share: "Copy a link to this result",
+    send_line: "Send with LINE",
     copied: "Copied.",
     copy_failed: "Could not copy. Please select the text by pressing and holding it.",
     on_browser: "In a web browser",
