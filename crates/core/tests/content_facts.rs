@@ -11,7 +11,7 @@
 //! and that nothing unconfirmed is promised (no "restorable" account, no invented label).
 //! Each assertion names the fact it checks, so a failing run says what the content lost.
 
-use lld_core::flow::model::{Flow, Place, ResultNode, Step, Tip};
+use lld_core::flow::model::{Audience, Flow, Place, ResultNode, Step, Tip};
 use serde_json::Value;
 
 const JA: &str = include_str!("../../../content/line-login.ja.json");
@@ -393,6 +393,8 @@ fn the_seed_articles_causes_and_the_new_situations_all_have_a_node() {
         "invite-link",          // the invitation URL (expired, opened inside LINE)
         "business-id-deleted",  // the Business ID was deleted
         "before-new-account",   // what to check before re-creating (every friend is lost)
+        "contact-ly",           // the escalation: what to prepare before contacting LY
+        "oa-app",               // the LINE公式アカウント smartphone app
     ] {
         result(&flow, id);
     }
@@ -411,8 +413,8 @@ fn the_first_screen_names_the_real_situations_and_ends_with_dont_know() {
             .expect("the start question exists");
         assert_eq!(start.id, "where", "the diagnosis starts at \"where\"");
         assert!(
-            start.answers.len() <= 8,
-            "the first screen ({}) has {} answers; at most 8 fit a phone",
+            start.answers.len() <= 10,
+            "the first screen ({}) has {} answers; at most 10 short ones fit a phone",
             flow.lang,
             start.answers.len()
         );
@@ -428,8 +430,8 @@ fn the_first_screen_names_the_real_situations_and_ends_with_dont_know() {
             dont_know,
             "the last answer of the first screen offers 「わからない」",
         );
-        // The catch-all also names the case of a login that works without the account, so it
-        // is long: the help points at it by its place.
+        // One situation per answer: the catch-all is only "something else / not sure", and the
+        // help points at it by its place.
         let last_one = if flow.lang == "ja" {
             "いちばん下"
         } else {
@@ -450,6 +452,8 @@ fn the_first_screen_names_the_real_situations_and_ends_with_dont_know() {
         ("code", "code-kind", "届かない"),
         ("phone", "phone-kind", "スマホ"),
         ("staff", "staff-left", "担当者が辞めた"),
+        ("in-app", "browser-trouble", "LINEの中"),
+        ("logged-in", "missing-kind", "「停止」"),
         ("unsure", "login-screen", "そのほか"),
     ] {
         assert_eq!(
@@ -460,6 +464,53 @@ fn the_first_screen_names_the_real_situations_and_ends_with_dont_know() {
         let q = &flow.questions[0];
         let a = q.answers.iter().find(|a| a.id == answer).unwrap();
         has(&a.text, needle, "the first screen speaks plain situations");
+    }
+    for f in [ja(), en()] {
+        let where_ = &f.questions[0];
+        for a in &where_.answers {
+            let n = a.text.chars().count();
+            assert!(
+                n <= if f.lang == "ja" { 30 } else { 65 },
+                "where:{} ({}) is {n} characters; a first-screen answer is short",
+                a.id,
+                f.lang
+            );
+        }
+    }
+}
+
+#[test]
+fn the_in_app_answer_leads_to_a_one_tap_way_out_of_lines_browser() {
+    for f in [ja(), en()] {
+        let target = answer_next(&f, "where", "in-app");
+        let r = result(&f, target);
+        let first = &r.steps[0];
+        assert_eq!(
+            first.on,
+            Some(Place::Browser),
+            "{target:?} ({}): the first step is a browser step, so the widget adds \
+             openExternalBrowser=1 inside LINE",
+            f.lang
+        );
+        assert!(
+            first.only_for.is_none(),
+            "{target:?} ({}): the way out is for every visitor",
+            f.lang
+        );
+        assert_eq!(
+            first.link.as_ref().map(|l| l.href.as_str()),
+            Some("https://manager.line.biz/"),
+            "{target:?} ({}): the first step links the admin page",
+            f.lang
+        );
+        // LINE's help page for a failed auto login (linked from LINE Developers'
+        // how-to-handle-auto-login-failure), in the visitor's language.
+        let help = if f.lang == "ja" {
+            "https://help.line.me/line/ios/sp?lang=ja&contentId=20020693"
+        } else {
+            "https://help.line.me/line/ios/sp?lang=en&contentId=20020693"
+        };
+        has(&result_text(r), help, "LINE's auto-login failure help page");
     }
 }
 
@@ -478,6 +529,7 @@ fn the_login_screen_question_names_the_two_buttons() {
         ("cannot", "admin-url"),
         ("stuck", "stuck-kind"),
         ("no-account", "missing-kind"),
+        ("app", "oa-app"),
         ("unsure", "which-account"),
     ] {
         assert_eq!(answer_next(&flow, "login-screen", answer), next);
@@ -496,10 +548,12 @@ fn the_did_not_help_chain_offers_likely_causes_before_the_worst_ones() {
         ("which-account", Some("browser-trouble")),
         ("wrong-line-account", Some("no-permission")),
         ("no-permission", Some("only-operators")),
-        ("only-operators", Some("frozen-or-deleted")),
+        ("only-operators", Some("contact-ly")),
         ("frozen-or-deleted", Some("before-new-account")),
-        ("before-new-account", Some("new-account")),
+        ("before-new-account", Some("contact-ly")),
+        ("contact-ly", None),
         ("new-account", None),
+        ("oa-app", Some("which-account")),
         ("email-not-registered", Some("qr-login")),
         ("email-forgotten", Some("qr-login")),
         ("qr-login", Some("which-account")),
@@ -513,7 +567,7 @@ fn the_did_not_help_chain_offers_likely_causes_before_the_worst_ones() {
         ("browser-trouble", Some("wrong-line-account")),
         ("already-linked", Some("no-permission")),
         ("phone-lost", Some("wrong-line-account")),
-        ("line-account-blocked", Some("only-operators")),
+        ("line-account-blocked", Some("no-permission")),
         ("staff-left", Some("only-operators")),
         ("invite-link", Some("no-permission")),
         ("business-id-deleted", Some("only-operators")),
@@ -526,29 +580,138 @@ fn the_did_not_help_chain_offers_likely_causes_before_the_worst_ones() {
     }
     assert_eq!(
         flow.results.len(),
-        25,
+        27,
         "every result has its place in the table above"
     );
-    // Every chain ends at the last resort, and reaches the suspended/deleted case only after
-    // the case of no administrator left.
+    // Every chain ends at the escalation (what to prepare before contacting LY), except the
+    // last resort, which the visitor chose knowingly.
     for r in &flow.results {
         let c = chain(&flow, &r.id);
+        let end = if r.id == "new-account" {
+            "new-account"
+        } else {
+            "contact-ly"
+        };
         assert_eq!(
             c.last(),
-            Some(&"new-account"),
-            "the chain from {:?} ends at new-account",
+            Some(&end),
+            "the chain from {:?} ends at {end}",
             r.id
         );
-        if let Some(frozen) = c.iter().position(|id| *id == "frozen-or-deleted") {
-            if frozen > 0 {
-                assert_eq!(
-                    c[frozen - 1],
-                    "only-operators",
-                    "the chain from {:?} offers only-operators just before frozen-or-deleted",
-                    r.id
+    }
+}
+
+/// Words of a step that cannot be undone: finishing the creation of a new LINE Official Account
+/// (it starts with no friends), making a new LINE account, deleting a Business ID.
+const IRREVERSIBLE: &[&str] = &[
+    "作成を完了",
+    "新しいLINEアカウントを作ります",
+    "ビジネスIDを削除します",
+    "finish creating",
+    "make a new LINE account.",
+    "delete your Business ID.",
+];
+
+fn irreversible(r: &ResultNode) -> bool {
+    r.steps
+        .iter()
+        .any(|s| IRREVERSIBLE.iter().any(|w| s.text.contains(w)))
+}
+
+/// The words of a question that says what is lost before an irreversible step, and of the answer
+/// that says the visitor understands it.
+fn confirms(flow: &Flow, question: &str, answer: &str) -> bool {
+    let Some(q) = flow.questions.iter().find(|q| q.id == question) else {
+        return false;
+    };
+    let Some(a) = q.answers.iter().find(|a| a.id == answer) else {
+        return false;
+    };
+    let (lost, understood) = if flow.lang == "ja" {
+        (q.text.contains("引き継げません"), a.text.contains("理解"))
+    } else {
+        (
+            q.text.contains("can't be carried over"),
+            a.text.contains("understand"),
+        )
+    };
+    lost && understood && q.answers.len() >= 2
+}
+
+/// Issue 20: "did not help" leads to the next likely cause, never into suspension or
+/// re-creation. Walks every chain of both languages.
+#[test]
+fn no_did_not_help_chain_drifts_into_suspension_re_creation_or_deletion() {
+    for flow in [ja(), en()] {
+        let lang = flow.lang.clone();
+        // Only an answer that quotes a suspension message may open frozen-or-deleted.
+        let suspension = if lang == "ja" {
+            "「停止」"
+        } else {
+            "suspended"
+        };
+        for q in &flow.questions {
+            for a in &q.answers {
+                if a.next == "frozen-or-deleted" {
+                    has(
+                        &a.text,
+                        suspension,
+                        &format!(
+                            "{}:{} ({lang}) opens frozen-or-deleted, so it names the suspension message",
+                            q.id, a.id
+                        ),
+                    );
+                }
+            }
+        }
+        for r in &flow.results {
+            assert_ne!(
+                r.next.as_deref(),
+                Some("new-account"),
+                "{:?} ({lang}): new-account is never a \"did not help\" next; a confirming question stands before it",
+                r.id
+            );
+            let c = chain(&flow, &r.id);
+            for (i, id) in c.iter().enumerate().skip(1) {
+                let via = c[..i].join(" -> ");
+                assert_ne!(
+                    *id, "frozen-or-deleted",
+                    "({lang}) the chain {via} -> frozen-or-deleted drifts into suspension; only an \
+                     answer quoting a suspension message leads there"
+                );
+                assert_ne!(
+                    *id, "new-account",
+                    "({lang}) the chain {via} -> new-account drifts into re-creation"
+                );
+                assert!(
+                    !irreversible(result(&flow, id)),
+                    "({lang}) the chain {via} -> {id} reaches a step that cannot be undone"
                 );
             }
         }
+        // Every result with a step that cannot be undone is reached only through a question
+        // that says what is lost, by an answer that says the visitor understands.
+        let mut guarded = 0;
+        for r in flow.results.iter().filter(|r| irreversible(r)) {
+            guarded += 1;
+            for q in &flow.questions {
+                for a in q.answers.iter().filter(|a| a.next == r.id) {
+                    assert!(
+                        confirms(&flow, &q.id, &a.id),
+                        "{}:{} ({lang}) leads to {:?}, whose steps cannot be undone, without a \
+                         confirming question (say what is lost; the answer says it is understood)",
+                        q.id,
+                        a.id,
+                        r.id
+                    );
+                }
+            }
+        }
+        assert!(
+            irreversible(result(&flow, "new-account")),
+            "({lang}) the irreversible markers still find new-account's final step"
+        );
+        assert!(guarded >= 1);
     }
 }
 
@@ -557,12 +720,14 @@ fn no_answer_jumps_to_the_worst_outcome() {
     for flow in [ja(), en()] {
         for q in &flow.questions {
             for a in &q.answers {
-                assert_ne!(
-                    a.next, "new-account",
-                    "{}:{} ({}) leads straight to new-account; the last resort comes only \
-                     through the did-not-help chain",
-                    q.id, a.id, flow.lang
-                );
+                if a.next == "new-account" {
+                    assert_eq!(
+                        (q.id.as_str(), a.id.as_str()),
+                        ("confirm-new", "yes"),
+                        "only the confirming question's yes leads to new-account ({})",
+                        flow.lang
+                    );
+                }
                 if a.next == "frozen-or-deleted" {
                     assert!(
                         matches!(
@@ -583,14 +748,19 @@ fn no_answer_jumps_to_the_worst_outcome() {
                 if a.next == "before-new-account" {
                     assert_eq!(
                         (q.id.as_str(), a.id.as_str()),
-                        ("stuck-kind", "start-over"),
-                        "only 「作り直したい」 leads to before-new-account"
+                        ("confirm-new", "no"),
+                        "only 「ほかの方法を探す」 leads to before-new-account"
                     );
                 }
             }
         }
     }
     let flow = ja();
+    assert_eq!(
+        answer_next(&flow, "stuck-kind", "start-over"),
+        "confirm-new",
+        "「作り直したい」 first says what is lost"
+    );
     assert_eq!(
         answer_next(&flow, "stuck-kind", "tried-all"),
         "which-account",
@@ -645,6 +815,14 @@ const JA_LABELS: &[&str] = &[
     // 「ビジネスアカウントを作成するため「登録用のリンクを送信」してもメールが届きません」)
     "メールアドレスで登録",
     "登録用のリンクを送信",
+    // https://help2.line.me/official_account_jp/web/pc?contentId=20011732&lang=ja (LINE公式アカウント
+    // help, 「管理者」を追加する: 「[設定][権限管理][メンバーを追加]をクリック」「権限の種類で[管理者]を選択し
+    // [URLを発行]をクリック」「権限を与えたいメンバーのアカウントでログイン>[承認]をクリック」)
+    "権限管理",
+    "メンバーを追加",
+    "管理者",
+    "URLを発行",
+    "承認",
 ];
 
 /// Every `[label]` of the English file: LINE's exact UI text, seen on an English LINE page.
@@ -733,6 +911,11 @@ fn links_are_the_official_entry_points_and_line_help_pages() {
         "https://help.line.me/line/android/pc?contentId=20023226&lang=en",
         // LINE help: "If you cannot use LINE … contact us via the Inquiry Form"
         "https://help.line.me/line/?contentId=20000263",
+        "https://help.line.me/line/?contentId=20000263&lang=en",
+        // LINE help 「Webサイトで自動ログインを試みたが失敗した」 / "I can't automatically log in to
+        // a website with LINE", linked from LINE Developers' how-to-handle-auto-login-failure
+        "https://help.line.me/line/ios/sp?lang=ja&contentId=20020693",
+        "https://help.line.me/line/ios/sp?lang=en&contentId=20020693",
     ];
     for flow in [ja(), en()] {
         for (node, step) in all_steps(&flow) {
@@ -808,7 +991,10 @@ fn line_app_menu_steps_are_marked_line_app() {
 
 #[test]
 fn app_steps_tap_and_browser_steps_press() {
+    // 「タップします」 on a phone (the LINE app, or a browser step only for phones); 「押します」 or
+    // 「クリックします」 where a computer is possible (a browser step for everyone or for desktops).
     for (node, step) in all_steps(&ja()) {
+        let phone_only = step.only_for == Some(Audience::Phone);
         match step.on {
             Some(Place::LineApp) => {
                 for word in ["押します", "クリック"] {
@@ -819,6 +1005,11 @@ fn app_steps_tap_and_browser_steps_press() {
                     );
                 }
             }
+            Some(Place::Browser) if phone_only => has_not(
+                &step.text,
+                "クリック",
+                &format!("{node}: a browser step on a phone says タップ"),
+            ),
             Some(Place::Browser) => has_not(
                 &step.text,
                 "タップ",
@@ -838,6 +1029,7 @@ fn one_word_per_thing_and_no_research_log() {
             "ビジネスID",
             "Yahoo! JAPAN ID",
             "Apple ID",
+            "「@」から始まるID（ベーシックID）",
             "LINE Business ID",
             "Business ID",
             "「IDが削除されたか一時停止されています」",
@@ -1636,7 +1828,27 @@ fn a_departed_person_in_charge() {
     assert_eq!(answer_next(&flow, "where", "staff"), "staff-left");
     assert_eq!(answer_next(&flow, "sudden-which", "staff"), "staff-left");
     let t = result_text(result(&flow, "staff-left"));
-    has(&t, "ほかに管理者", "ask another 管理者 first");
+    has(&t, "ほかの管理者", "ask another 管理者 first");
+    for who in ["制作会社", "代理店", "ツールの会社"] {
+        has(
+            &t,
+            who,
+            "agencies that built the account may still hold admin rights",
+        );
+    }
+    has(
+        &t,
+        "[設定] > [権限管理] > [メンバーを追加]",
+        "the former manager's real steps (LINE help 20011732)",
+    );
+    has(&t, "[URLを発行]", "the former manager issues the link");
+    has(&t, "[承認]", "the invitee accepts with [承認]");
+    has(&t, "「LINEで送る」", "hand the steps to the former manager");
+    assert_eq!(
+        result(&flow, "staff-left").next.as_deref(),
+        Some("only-operators"),
+        "no admin left: only-operators, then the escalation (never suspension)"
+    );
     has(&t, "パスワードは聞かない", "never ask for their password");
     has(&t, "メールボックス", "the company can restore the mailbox");
     has(&t, "辞めた人を外します", "remove the departed member");
@@ -1685,9 +1897,10 @@ fn lost_permissions_need_a_new_invitation() {
     let t = result_text(r);
     has(
         &t,
-        "設定 > 権限管理 > メンバーを追加",
-        "the route to add a member, as plain text (the JP labels are third-party)",
+        "[設定] > [権限管理] > [メンバーを追加]",
+        "the route to add a member (LINE help 20011732)",
     );
+    has(&t, "[承認]", "the invitee presses [承認]");
     has(&t, "権限の種類", "choose the 権限の種類");
     has(&t, "URLを発行", "issue the invitation link");
     has(&t, "24時間", "the invitation link is valid 24 hours");
@@ -1730,8 +1943,14 @@ fn only_operators_left_is_answered_honestly() {
     );
     has(
         &t,
-        "LINEのヘルプには案内が見当たりません",
+        "LINEの公開ヘルプには書かれていません",
         "one plain sentence of what LINE's help does not say",
+    );
+    has(&t, "制作会社", "agencies may still hold admin rights");
+    assert_eq!(
+        result(&flow, "only-operators").next.as_deref(),
+        Some("contact-ly"),
+        "no admin left is no sign of suspension: the escalation comes next"
     );
     has(
         &t,
@@ -1801,21 +2020,14 @@ fn browser_and_cookie_causes() {
     has(&t, "プライベートブラウズ", "private mode breaks login");
     has(&t, "全角", "full-width characters in email/password");
     has(&t, "何度も間違えた", "too many wrong attempts: wait");
-    // How to leave LINE's in-app browser, as user reports describe it (no label: unverified).
-    route_has(
-        JA,
-        "browser-trouble",
-        "phone",
-        "LINEアプリの中で開いている",
-        "LINE's in-app browser: open the page in the regular browser",
+    // How to leave LINE's in-app browser: a linked browser step (the widget adds
+    // openExternalBrowser=1 inside LINE), not an unverified menu position.
+    has(
+        &t,
+        "LINEの中で見ているとき",
+        "LINE's in-app browser: the page reopens in Safari",
     );
-    route_has(
-        JA,
-        "browser-trouble",
-        "phone",
-        "「…」",
-        "the in-app browser's menu",
-    );
+    has_not(&t, "「…」", "the in-app menu's position is unverified");
     has_not(
         &t,
         "[デフォルトのブラウザで開く]",
@@ -2016,7 +2228,7 @@ fn before_a_new_account_every_friend_is_lost() {
     has(&t, "[ビジネスアカウントでログイン]", "try both buttons");
     has(&t, "ほかに権限を持っている人", "ask other admins");
     has(&t, "「停止」「削除」", "check the suspension case");
-    assert_eq!(r.next.as_deref(), Some("new-account"));
+    assert_eq!(r.next.as_deref(), Some("contact-ly"));
 }
 
 #[test]
