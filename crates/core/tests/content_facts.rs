@@ -1047,6 +1047,15 @@ fn one_word_per_thing_and_no_research_log() {
                 "say what LINE's help does not say, not a research log",
             ),
             ("目的の", "write 「使いたい」, not 「目的の」"),
+            (
+                "見当たらない",
+                "say what LINE's help does not say, not a research log",
+            ),
+            ("ツール会社が報告", "no research-log tone"),
+            (
+                "パソコンなどのブラウザで",
+                "a phone-only visitor reads it as impossible",
+            ),
             ("結びつ", "write 連携 for ID↔LINE linking"),
             ("紐付け", "write 連携 for ID↔LINE linking"),
             ("認証コード", "the code sent by email is the 確認コード"),
@@ -1144,7 +1153,7 @@ fn which_account_explains_both_methods_and_says_try_both() {
     );
     has(
         &t,
-        "最初はLINEアカウントでログイン",
+        "最初にLINEアカウントで登録していた",
         "most business-login failures first used a LINE account",
     );
     has(
@@ -1342,10 +1351,15 @@ fn finding_a_business_accounts_email() {
         "「Business ID」でも検索",
         "newer mails may say Business ID",
     );
+    has_not(
+        &t,
+        "見当たらない",
+        "no research-log tone in front of a visitor",
+    );
     has(
         &t,
-        "LINEのヘルプに見当たらない",
-        "LINE's help has no lookup for it",
+        "確認コードのメール",
+        "code emails are clues to the address too",
     );
     has(
         &t,
@@ -1623,6 +1637,11 @@ fn two_step_verification_for_business_accounts_uses_email() {
         &t,
         "2024年9月3日",
         "business-account 2-step verification since 2024-09-03",
+    );
+    has(
+        &t,
+        "とされています",
+        "the 2024-09-03 date is third-party only (transcriptions of an LY notice): hedged",
     );
     has(&t, "確認コード", "a code is sent");
     has(
@@ -1908,8 +1927,8 @@ fn lost_permissions_need_a_new_invitation() {
     has(&t, "とされています", "third-party facts are hedged");
     has(
         &t,
-        "多くの場合",
-        "400 Bad Request usually means no permission (hedged)",
+        "権限がないためのことがあります",
+        "400 Bad Request may mean no permission (third-party only: hedged)",
     );
     has(&t, "400 Bad Request", "the 400 Bad Request symptom");
     has(
@@ -2381,10 +2400,11 @@ fn several_administrators() {
     let t = tip_text(tip(&flow, "several-admins"));
     has(
         &t,
-        "設定 > 権限管理",
-        "the route to the members, plain text",
+        "[設定] > [権限管理]",
+        "the route to the members (LINE help 20011732)",
     );
-    has(&t, "権限の種類に「管理者」", "権限の種類: 管理者");
+    has(&t, "権限の種類で [管理者]", "権限の種類: [管理者]");
+    has(&t, "[承認]", "the invitee presses [承認]");
     has(&t, "URLを発行", "issue the link");
     has(&t, "24時間", "the link is valid 24 hours (third-party)");
     has(&t, "1人だけ", "one person per link (third-party)");
