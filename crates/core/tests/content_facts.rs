@@ -811,9 +811,8 @@ const JA_LABELS: &[&str] = &[
     "ビジネスアカウントでログイン",
     "LINEアカウント",
     "削除",
-    // https://www.linebiz.com/jp/contact/support/ (LINE for Business FAQ: 「メールアドレスで登録」,
-    // 「ビジネスアカウントを作成するため「登録用のリンクを送信」してもメールが届きません」)
-    "メールアドレスで登録",
+    // https://www.linebiz.com/jp/contact/support/ (LINE for Business FAQ: 「ビジネスアカウントを作成する
+    // ため「登録用のリンクを送信」してもメールが届きません」; 「メールアドレスで登録」 is not on it: plain text)
     "登録用のリンクを送信",
     // https://help2.line.me/official_account_jp/web/pc?contentId=20011732&lang=ja (LINE公式アカウント
     // help, 「管理者」を追加する: 「[設定][権限管理][メンバーを追加]をクリック」「権限の種類で[管理者]を選択し
@@ -2289,10 +2288,16 @@ fn creating_a_new_account_step_by_step() {
     let flow = ja();
     let r = result(&flow, "new-account");
     let t = result_text(r);
+    // E19: 「メールアドレスで登録」 is not on the stored LINE FAQ (research/facts.md §9): plain text.
     has(
         &t,
+        "メールアドレスで登録するほう",
+        "sign up with an email address (plain text)",
+    );
+    has_not(
+        &t,
         "[メールアドレスで登録]",
-        "choose [メールアドレスで登録] (verified label)",
+        "an unconfirmed label is not a chip",
     );
     has(
         &t,
@@ -2313,7 +2318,7 @@ fn creating_a_new_account_step_by_step() {
     );
     let order = [
         "アカウントを作成",
-        "[メールアドレスで登録]",
+        "メールアドレスで登録するほう",
         "[登録用のリンクを送信]",
         "登録画面に進み",
         "登録します",
