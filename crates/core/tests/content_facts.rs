@@ -2291,7 +2291,7 @@ fn creating_a_new_account_step_by_step() {
     // E19: 「メールアドレスで登録」 is not on the stored LINE FAQ (research/facts.md §9): plain text.
     has(
         &t,
-        "メールアドレスで登録するほう",
+        "メールアドレスで登録する場合",
         "sign up with an email address (plain text)",
     );
     has_not(
@@ -2318,7 +2318,7 @@ fn creating_a_new_account_step_by_step() {
     );
     let order = [
         "アカウントを作成",
-        "メールアドレスで登録するほう",
+        "メールアドレスで登録する場合",
         "[登録用のリンクを送信]",
         "登録画面に進み",
         "登録します",
