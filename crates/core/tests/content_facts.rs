@@ -11,7 +11,7 @@
 //! and that nothing unconfirmed is promised (no "restorable" account, no invented label).
 //! Each assertion names the fact it checks, so a failing run says what the content lost.
 
-use lld_core::flow::model::{Flow, Place, ResultNode, Step, Tip};
+use lld_core::flow::model::{Audience, Flow, Place, ResultNode, Step, Tip};
 use serde_json::Value;
 
 const JA: &str = include_str!("../../../content/line-login.ja.json");
@@ -393,6 +393,8 @@ fn the_seed_articles_causes_and_the_new_situations_all_have_a_node() {
         "invite-link",          // the invitation URL (expired, opened inside LINE)
         "business-id-deleted",  // the Business ID was deleted
         "before-new-account",   // what to check before re-creating (every friend is lost)
+        "contact-ly",           // the escalation: what to prepare before contacting LY
+        "oa-app",               // the LINE公式アカウント smartphone app
     ] {
         result(&flow, id);
     }
@@ -411,8 +413,8 @@ fn the_first_screen_names_the_real_situations_and_ends_with_dont_know() {
             .expect("the start question exists");
         assert_eq!(start.id, "where", "the diagnosis starts at \"where\"");
         assert!(
-            start.answers.len() <= 8,
-            "the first screen ({}) has {} answers; at most 8 fit a phone",
+            start.answers.len() <= 10,
+            "the first screen ({}) has {} answers; at most 10 short ones fit a phone",
             flow.lang,
             start.answers.len()
         );
@@ -428,8 +430,8 @@ fn the_first_screen_names_the_real_situations_and_ends_with_dont_know() {
             dont_know,
             "the last answer of the first screen offers 「わからない」",
         );
-        // The catch-all also names the case of a login that works without the account, so it
-        // is long: the help points at it by its place.
+        // One situation per answer: the catch-all is only "something else / not sure", and the
+        // help points at it by its place.
         let last_one = if flow.lang == "ja" {
             "いちばん下"
         } else {
@@ -450,6 +452,8 @@ fn the_first_screen_names_the_real_situations_and_ends_with_dont_know() {
         ("code", "code-kind", "届かない"),
         ("phone", "phone-kind", "スマホ"),
         ("staff", "staff-left", "担当者が辞めた"),
+        ("in-app", "browser-trouble", "LINEの中"),
+        ("logged-in", "missing-kind", "「停止」"),
         ("unsure", "login-screen", "そのほか"),
     ] {
         assert_eq!(
@@ -460,6 +464,53 @@ fn the_first_screen_names_the_real_situations_and_ends_with_dont_know() {
         let q = &flow.questions[0];
         let a = q.answers.iter().find(|a| a.id == answer).unwrap();
         has(&a.text, needle, "the first screen speaks plain situations");
+    }
+    for f in [ja(), en()] {
+        let where_ = &f.questions[0];
+        for a in &where_.answers {
+            let n = a.text.chars().count();
+            assert!(
+                n <= if f.lang == "ja" { 30 } else { 65 },
+                "where:{} ({}) is {n} characters; a first-screen answer is short",
+                a.id,
+                f.lang
+            );
+        }
+    }
+}
+
+#[test]
+fn the_in_app_answer_leads_to_a_one_tap_way_out_of_lines_browser() {
+    for f in [ja(), en()] {
+        let target = answer_next(&f, "where", "in-app");
+        let r = result(&f, target);
+        let first = &r.steps[0];
+        assert_eq!(
+            first.on,
+            Some(Place::Browser),
+            "{target:?} ({}): the first step is a browser step, so the widget adds \
+             openExternalBrowser=1 inside LINE",
+            f.lang
+        );
+        assert!(
+            first.only_for.is_none(),
+            "{target:?} ({}): the way out is for every visitor",
+            f.lang
+        );
+        assert_eq!(
+            first.link.as_ref().map(|l| l.href.as_str()),
+            Some("https://manager.line.biz/"),
+            "{target:?} ({}): the first step links the admin page",
+            f.lang
+        );
+        // LINE's help page for a failed auto login (linked from LINE Developers'
+        // how-to-handle-auto-login-failure), in the visitor's language.
+        let help = if f.lang == "ja" {
+            "https://help.line.me/line/ios/sp?lang=ja&contentId=20020693"
+        } else {
+            "https://help.line.me/line/ios/sp?lang=en&contentId=20020693"
+        };
+        has(&result_text(r), help, "LINE's auto-login failure help page");
     }
 }
 
@@ -478,6 +529,7 @@ fn the_login_screen_question_names_the_two_buttons() {
         ("cannot", "admin-url"),
         ("stuck", "stuck-kind"),
         ("no-account", "missing-kind"),
+        ("app", "oa-app"),
         ("unsure", "which-account"),
     ] {
         assert_eq!(answer_next(&flow, "login-screen", answer), next);
@@ -496,10 +548,12 @@ fn the_did_not_help_chain_offers_likely_causes_before_the_worst_ones() {
         ("which-account", Some("browser-trouble")),
         ("wrong-line-account", Some("no-permission")),
         ("no-permission", Some("only-operators")),
-        ("only-operators", Some("frozen-or-deleted")),
+        ("only-operators", Some("contact-ly")),
         ("frozen-or-deleted", Some("before-new-account")),
-        ("before-new-account", Some("new-account")),
+        ("before-new-account", Some("contact-ly")),
+        ("contact-ly", None),
         ("new-account", None),
+        ("oa-app", Some("which-account")),
         ("email-not-registered", Some("qr-login")),
         ("email-forgotten", Some("qr-login")),
         ("qr-login", Some("which-account")),
@@ -509,11 +563,11 @@ fn the_did_not_help_chain_offers_likely_causes_before_the_worst_ones() {
         ("mail-not-arriving", Some("which-account")),
         ("forced-reset", Some("two-step-business")),
         ("two-step-business", Some("mail-not-arriving")),
-        ("two-step-line", Some("wrong-line-account")),
+        ("two-step-line", Some("phone-lost")),
         ("browser-trouble", Some("wrong-line-account")),
         ("already-linked", Some("no-permission")),
         ("phone-lost", Some("wrong-line-account")),
-        ("line-account-blocked", Some("only-operators")),
+        ("line-account-blocked", Some("no-permission")),
         ("staff-left", Some("only-operators")),
         ("invite-link", Some("no-permission")),
         ("business-id-deleted", Some("only-operators")),
@@ -526,29 +580,138 @@ fn the_did_not_help_chain_offers_likely_causes_before_the_worst_ones() {
     }
     assert_eq!(
         flow.results.len(),
-        25,
+        27,
         "every result has its place in the table above"
     );
-    // Every chain ends at the last resort, and reaches the suspended/deleted case only after
-    // the case of no administrator left.
+    // Every chain ends at the escalation (what to prepare before contacting LY), except the
+    // last resort, which the visitor chose knowingly.
     for r in &flow.results {
         let c = chain(&flow, &r.id);
+        let end = if r.id == "new-account" {
+            "new-account"
+        } else {
+            "contact-ly"
+        };
         assert_eq!(
             c.last(),
-            Some(&"new-account"),
-            "the chain from {:?} ends at new-account",
+            Some(&end),
+            "the chain from {:?} ends at {end}",
             r.id
         );
-        if let Some(frozen) = c.iter().position(|id| *id == "frozen-or-deleted") {
-            if frozen > 0 {
-                assert_eq!(
-                    c[frozen - 1],
-                    "only-operators",
-                    "the chain from {:?} offers only-operators just before frozen-or-deleted",
-                    r.id
+    }
+}
+
+/// Words of a step that cannot be undone: finishing the creation of a new LINE Official Account
+/// (it starts with no friends), making a new LINE account, deleting a Business ID.
+const IRREVERSIBLE: &[&str] = &[
+    "作成を完了",
+    "新しいLINEアカウントを作ります",
+    "ビジネスIDを削除します",
+    "finish creating",
+    "make a new LINE account.",
+    "delete your Business ID.",
+];
+
+fn irreversible(r: &ResultNode) -> bool {
+    r.steps
+        .iter()
+        .any(|s| IRREVERSIBLE.iter().any(|w| s.text.contains(w)))
+}
+
+/// The words of a question that says what is lost before an irreversible step, and of the answer
+/// that says the visitor understands it.
+fn confirms(flow: &Flow, question: &str, answer: &str) -> bool {
+    let Some(q) = flow.questions.iter().find(|q| q.id == question) else {
+        return false;
+    };
+    let Some(a) = q.answers.iter().find(|a| a.id == answer) else {
+        return false;
+    };
+    let (lost, understood) = if flow.lang == "ja" {
+        (q.text.contains("引き継げません"), a.text.contains("理解"))
+    } else {
+        (
+            q.text.contains("can't be carried over"),
+            a.text.contains("understand"),
+        )
+    };
+    lost && understood && q.answers.len() >= 2
+}
+
+/// Issue 20: "did not help" leads to the next likely cause, never into suspension or
+/// re-creation. Walks every chain of both languages.
+#[test]
+fn no_did_not_help_chain_drifts_into_suspension_re_creation_or_deletion() {
+    for flow in [ja(), en()] {
+        let lang = flow.lang.clone();
+        // Only an answer that quotes a suspension message may open frozen-or-deleted.
+        let suspension = if lang == "ja" {
+            "「停止」"
+        } else {
+            "suspended"
+        };
+        for q in &flow.questions {
+            for a in &q.answers {
+                if a.next == "frozen-or-deleted" {
+                    has(
+                        &a.text,
+                        suspension,
+                        &format!(
+                            "{}:{} ({lang}) opens frozen-or-deleted, so it names the suspension message",
+                            q.id, a.id
+                        ),
+                    );
+                }
+            }
+        }
+        for r in &flow.results {
+            assert_ne!(
+                r.next.as_deref(),
+                Some("new-account"),
+                "{:?} ({lang}): new-account is never a \"did not help\" next; a confirming question stands before it",
+                r.id
+            );
+            let c = chain(&flow, &r.id);
+            for (i, id) in c.iter().enumerate().skip(1) {
+                let via = c[..i].join(" -> ");
+                assert_ne!(
+                    *id, "frozen-or-deleted",
+                    "({lang}) the chain {via} -> frozen-or-deleted drifts into suspension; only an \
+                     answer quoting a suspension message leads there"
+                );
+                assert_ne!(
+                    *id, "new-account",
+                    "({lang}) the chain {via} -> new-account drifts into re-creation"
+                );
+                assert!(
+                    !irreversible(result(&flow, id)),
+                    "({lang}) the chain {via} -> {id} reaches a step that cannot be undone"
                 );
             }
         }
+        // Every result with a step that cannot be undone is reached only through a question
+        // that says what is lost, by an answer that says the visitor understands.
+        let mut guarded = 0;
+        for r in flow.results.iter().filter(|r| irreversible(r)) {
+            guarded += 1;
+            for q in &flow.questions {
+                for a in q.answers.iter().filter(|a| a.next == r.id) {
+                    assert!(
+                        confirms(&flow, &q.id, &a.id),
+                        "{}:{} ({lang}) leads to {:?}, whose steps cannot be undone, without a \
+                         confirming question (say what is lost; the answer says it is understood)",
+                        q.id,
+                        a.id,
+                        r.id
+                    );
+                }
+            }
+        }
+        assert!(
+            irreversible(result(&flow, "new-account")),
+            "({lang}) the irreversible markers still find new-account's final step"
+        );
+        assert!(guarded >= 1);
     }
 }
 
@@ -557,12 +720,14 @@ fn no_answer_jumps_to_the_worst_outcome() {
     for flow in [ja(), en()] {
         for q in &flow.questions {
             for a in &q.answers {
-                assert_ne!(
-                    a.next, "new-account",
-                    "{}:{} ({}) leads straight to new-account; the last resort comes only \
-                     through the did-not-help chain",
-                    q.id, a.id, flow.lang
-                );
+                if a.next == "new-account" {
+                    assert_eq!(
+                        (q.id.as_str(), a.id.as_str()),
+                        ("confirm-new", "yes"),
+                        "only the confirming question's yes leads to new-account ({})",
+                        flow.lang
+                    );
+                }
                 if a.next == "frozen-or-deleted" {
                     assert!(
                         matches!(
@@ -583,14 +748,19 @@ fn no_answer_jumps_to_the_worst_outcome() {
                 if a.next == "before-new-account" {
                     assert_eq!(
                         (q.id.as_str(), a.id.as_str()),
-                        ("stuck-kind", "start-over"),
-                        "only 「作り直したい」 leads to before-new-account"
+                        ("confirm-new", "no"),
+                        "only 「ほかの方法を探す」 leads to before-new-account"
                     );
                 }
             }
         }
     }
     let flow = ja();
+    assert_eq!(
+        answer_next(&flow, "stuck-kind", "start-over"),
+        "confirm-new",
+        "「作り直したい」 first says what is lost"
+    );
     assert_eq!(
         answer_next(&flow, "stuck-kind", "tried-all"),
         "which-account",
@@ -641,10 +811,17 @@ const JA_LABELS: &[&str] = &[
     "ビジネスアカウントでログイン",
     "LINEアカウント",
     "削除",
-    // https://www.linebiz.com/jp/contact/support/ (LINE for Business FAQ: 「メールアドレスで登録」,
-    // 「ビジネスアカウントを作成するため「登録用のリンクを送信」してもメールが届きません」)
-    "メールアドレスで登録",
+    // https://www.linebiz.com/jp/contact/support/ (LINE for Business FAQ: 「ビジネスアカウントを作成する
+    // ため「登録用のリンクを送信」してもメールが届きません」; 「メールアドレスで登録」 is not on it: plain text)
     "登録用のリンクを送信",
+    // https://help2.line.me/official_account_jp/web/pc?contentId=20011732&lang=ja (LINE公式アカウント
+    // help, 「管理者」を追加する: 「[設定][権限管理][メンバーを追加]をクリック」「権限の種類で[管理者]を選択し
+    // [URLを発行]をクリック」「権限を与えたいメンバーのアカウントでログイン>[承認]をクリック」)
+    "権限管理",
+    "メンバーを追加",
+    "管理者",
+    "URLを発行",
+    "承認",
 ];
 
 /// Every `[label]` of the English file: LINE's exact UI text, seen on an English LINE page.
@@ -671,10 +848,6 @@ const EN_LABELS: &[&str] = &[
     // https://developers.line.biz/en/docs/line-developers-console/login-account/ ("Click Delete on the
     // confirmation screen")
     "Delete",
-    // No English label was found for the password's save button: the Japanese screen's label from
-    // https://help.line.me/line/desktop/categoryId/20009670/3/pc?lang=ja&country=JP, and the text
-    // must say so (see below).
-    "変更",
 ];
 
 #[test]
@@ -708,16 +881,14 @@ fn every_label_is_one_seen_on_a_line_page_in_that_language() {
 }
 
 #[test]
-fn a_japanese_label_in_english_says_it_is_the_japanese_screens() {
+fn english_has_no_japanese_chip() {
     for text in all_texts(&en()) {
         for label in labels(&text) {
-            if !label.is_ascii() {
-                has(
-                    &text,
-                    "Japanese screen",
-                    "a Japanese chip in English is introduced as the Japanese screen's label",
-                );
-            }
+            assert!(
+                label.is_ascii(),
+                "wrong fact: [{label}] is a Japanese chip in an English text; use LINE's English \
+                 label or plain words: {text:?}"
+            );
         }
     }
 }
@@ -729,6 +900,8 @@ fn links_are_the_official_entry_points_and_line_help_pages() {
         "https://account.line.biz/login",
         "https://account.line.biz/profile",
         "https://terms2.line.me/official_account_terms_jp",
+        // the same terms in English (E14)
+        "https://terms2.line.me/official_account_terms_jp?lang=en",
         // LINEヤフー for Business 「ご利用中のサービスについての お問い合わせ、よくあるご質問」
         "https://www.linebiz.com/jp/contact/support/",
         // LINEヘルプ: password, and what to do without the old phone (ja)
@@ -737,6 +910,11 @@ fn links_are_the_official_entry_points_and_line_help_pages() {
         "https://help.line.me/line/android/pc?contentId=20023226&lang=en",
         // LINE help: "If you cannot use LINE … contact us via the Inquiry Form"
         "https://help.line.me/line/?contentId=20000263",
+        "https://help.line.me/line/?contentId=20000263&lang=en",
+        // LINE help 「Webサイトで自動ログインを試みたが失敗した」 / "I can't automatically log in to
+        // a website with LINE", linked from LINE Developers' how-to-handle-auto-login-failure
+        "https://help.line.me/line/ios/sp?lang=ja&contentId=20020693",
+        "https://help.line.me/line/ios/sp?lang=en&contentId=20020693",
     ];
     for flow in [ja(), en()] {
         for (node, step) in all_steps(&flow) {
@@ -812,7 +990,10 @@ fn line_app_menu_steps_are_marked_line_app() {
 
 #[test]
 fn app_steps_tap_and_browser_steps_press() {
+    // 「タップします」 on a phone (the LINE app, or a browser step only for phones); 「押します」 or
+    // 「クリックします」 where a computer is possible (a browser step for everyone or for desktops).
     for (node, step) in all_steps(&ja()) {
+        let phone_only = step.only_for == Some(Audience::Phone);
         match step.on {
             Some(Place::LineApp) => {
                 for word in ["押します", "クリック"] {
@@ -823,6 +1004,11 @@ fn app_steps_tap_and_browser_steps_press() {
                     );
                 }
             }
+            Some(Place::Browser) if phone_only => has_not(
+                &step.text,
+                "クリック",
+                &format!("{node}: a browser step on a phone says タップ"),
+            ),
             Some(Place::Browser) => has_not(
                 &step.text,
                 "タップ",
@@ -841,6 +1027,8 @@ fn one_word_per_thing_and_no_research_log() {
         for allowed in [
             "ビジネスID",
             "Yahoo! JAPAN ID",
+            "Apple ID",
+            "「@」から始まるID（ベーシックID）",
             "LINE Business ID",
             "Business ID",
             "「IDが削除されたか一時停止されています」",
@@ -858,6 +1046,15 @@ fn one_word_per_thing_and_no_research_log() {
                 "say what LINE's help does not say, not a research log",
             ),
             ("目的の", "write 「使いたい」, not 「目的の」"),
+            (
+                "見当たらない",
+                "say what LINE's help does not say, not a research log",
+            ),
+            ("ツール会社が報告", "no research-log tone"),
+            (
+                "パソコンなどのブラウザで",
+                "a phone-only visitor reads it as impossible",
+            ),
             ("結びつ", "write 連携 for ID↔LINE linking"),
             ("紐付け", "write 連携 for ID↔LINE linking"),
             ("認証コード", "the code sent by email is the 確認コード"),
@@ -955,7 +1152,7 @@ fn which_account_explains_both_methods_and_says_try_both() {
     );
     has(
         &t,
-        "最初はLINEアカウントでログイン",
+        "最初にLINEアカウントで登録していた",
         "most business-login failures first used a LINE account",
     );
     has(
@@ -1075,7 +1272,19 @@ fn registering_an_email_in_the_line_app() {
         Place::LineApp,
         "the email is registered in the LINE app",
     );
-    has(&t, "QRコード", "QR login works without an email address");
+    // E3: Business ID's help asks for an email and password in the LINE app *before* logging in
+    // with a LINE account (https://help2.line.me/business_id/web/pc?lang=en&o=JP3926…); no LINE
+    // page says QR or auto login works without one.
+    has(
+        &t,
+        "LINEアプリにメールアドレスとパスワードを登録しておくよう案内",
+        "Business ID's help: register email and password in the LINE app in advance",
+    );
+    has_not(
+        &t,
+        "メールアドレスがなくても",
+        "no LINE page says QR or auto login works without a registered email",
+    );
     // The last log-in step, per device.
     route_has(
         JA,
@@ -1141,10 +1350,15 @@ fn finding_a_business_accounts_email() {
         "「Business ID」でも検索",
         "newer mails may say Business ID",
     );
+    has_not(
+        &t,
+        "見当たらない",
+        "no research-log tone in front of a visitor",
+    );
     has(
         &t,
-        "LINEのヘルプに見当たらない",
-        "LINE's help has no lookup for it",
+        "確認コードのメール",
+        "code emails are clues to the address too",
     );
     has(
         &t,
@@ -1222,10 +1436,12 @@ fn changing_the_line_password_ends_with_the_change_button() {
         "パソコン",
         "a phone visitor is not sent to a computer",
     );
-    has(
+    // E15: no English label of the save button is on an English LINE page, and a Japanese chip
+    // means nothing to a visitor whose LINE is in English: plain words instead.
+    has_not(
         &result_text(result(&en(), "password-line")),
         "[変更]",
-        "the English text shows the Japanese screen's [変更]",
+        "no Japanese chip in an English step",
     );
 }
 
@@ -1325,11 +1541,61 @@ fn two_step_verification_for_line_accounts_uses_the_line_app() {
     let flow = ja();
     let r = result(&flow, "two-step-line");
     let t = result_text(r);
-    has(&t, "2段階認証", "the term 2段階認証");
+    has(
+        &t,
+        "二要素認証",
+        "LINE's term for the LINE-account check: 二要素認証",
+    );
+    has_not(
+        &t,
+        "2段階認証",
+        "2段階認証 is the Business ID's setting, not this check",
+    );
+    // E9: the number appears for an email login from a PC browser (LINE Developers, login-account).
+    has(
+        &r.cause,
+        "パソコンのブラウザ",
+        "the cause names the PC browser where the number appears",
+    );
+    let en_flow = en();
+    let en_r = result(&en_flow, "two-step-line");
+    has(
+        &en_r.cause,
+        "computer's browser",
+        "the English cause names the PC browser",
+    );
+    has(
+        &en_r.cause,
+        "two-factor authentication",
+        "LINE's English term: two-factor authentication",
+    );
+    has(
+        &result_text(en_r),
+        "authentication code",
+        "LINE's English term: authentication code",
+    );
+    has_not(
+        &all_text(&en()),
+        "verification number",
+        "LINE's English docs say authentication code",
+    );
+    // E8: a PC visitor without the phone gets the business account, then the lost-phone result.
+    route_has(
+        JA,
+        "two-step-line",
+        "desktop",
+        "[ビジネスアカウントでログイン]",
+        "no phone at hand: the business account, if the Business ID has email and password",
+    );
+    assert_eq!(
+        r.next.as_deref(),
+        Some("phone-lost"),
+        "no phone at hand: the next result restores LINE on a phone"
+    );
     has(&t, "認証番号", "LINE's word for the number: 認証番号");
     has(
         &t,
-        "スマホのLINEアプリに入力",
+        "スマホのLINEに入力",
         "the number is entered in the phone's LINE app",
     );
     has(
@@ -1370,6 +1636,11 @@ fn two_step_verification_for_business_accounts_uses_email() {
         &t,
         "2024年9月3日",
         "business-account 2-step verification since 2024-09-03",
+    );
+    has(
+        &t,
+        "とされています",
+        "the 2024-09-03 date is third-party only (transcriptions of an LY notice): hedged",
     );
     has(&t, "確認コード", "a code is sent");
     has(
@@ -1424,6 +1695,32 @@ fn a_lost_or_changed_phone_transfers_line_first() {
     for a in ["lost", "not-transferred", "unsure"] {
         assert_eq!(answer_next(&flow, "phone-kind", a), "phone-lost");
     }
+    // E5: a visitor who already made a new LINE account needs to be invited with it; "don't
+    // create a new account" comes too late for them.
+    for f in [ja(), en()] {
+        assert_eq!(
+            answer_next(&f, "phone-kind", "made-new"),
+            "wrong-line-account",
+            "an already-made new LINE account leads to wrong-line-account ({})",
+            f.lang
+        );
+    }
+    let q = flow
+        .questions
+        .iter()
+        .find(|q| q.id == "phone-kind")
+        .unwrap();
+    let text = |id: &str| q.answers.iter().find(|a| a.id == id).unwrap().text.clone();
+    has(
+        &text("not-transferred"),
+        "まだ新しく作っていない",
+        "one situation per answer",
+    );
+    has(
+        &text("made-new"),
+        "作ってしまった",
+        "one situation per answer",
+    );
     assert_eq!(
         answer_next(&flow, "phone-kind", "transferred"),
         "wrong-line-account"
@@ -1439,10 +1736,45 @@ fn a_lost_or_changed_phone_transfers_line_first() {
     for needed in ["電話番号", "メールアドレス", "パスワード"] {
         has(&t, needed, "what a transfer needs");
     }
+    // E1: the missing email only blocks resetting a forgotten password (LINE help 20000062:
+    // 「メールアドレスを登録していない場合は、パスワードの再設定ができず…」); phone number +
+    // password, or an Apple ID / Google account link, carry the account over.
     has(
         &t,
-        "パスワードを再設定できず引き継げない",
-        "without the old phone and without an email, no reset (LINE help)",
+        "パスワードを再設定できず引き継げません",
+        "without the old phone, the password and an email: no reset (LINE help)",
+    );
+    has(
+        &t,
+        "同じ電話番号とLINEのパスワードがあれば引き継げます",
+        "phone number + password transfer the account without the old phone",
+    );
+    has(
+        &t,
+        "Apple ID",
+        "an Apple ID link is another way to transfer",
+    );
+    has(
+        &t,
+        "Google アカウント",
+        "a Google account link is another way to transfer",
+    );
+    has_not(
+        &t,
+        "メールアドレスも登録していなかった場合は、パスワードを再設定できず引き継げない",
+        "the old overstatement: no email = no transfer",
+    );
+    let en_t = result_text(result(&en(), "phone-lost"));
+    has(
+        &en_t,
+        "same phone number and your LINE password",
+        "E1 in English",
+    );
+    has(&en_t, "Apple ID or a Google account", "E1 in English");
+    has_not(
+        &en_t,
+        "so the account can't be transferred",
+        "the old overstatement in English",
     );
     has(
         &t,
@@ -1494,6 +1826,18 @@ fn a_blocked_personal_line_account() {
     );
     has(&t, "ほかの管理者", "another admin invites another account");
     has(&t, "詐欺", "asking for the 認証番号 is a scam");
+    // E4: secure the personal LINE first: its password (LINE help, password page) and the
+    // logged-in devices.
+    has(
+        &t,
+        "[ホーム] > [設定] > [アカウント] > [パスワード]",
+        "change the LINE password in the LINE app",
+    );
+    has(
+        &t,
+        "ログイン中の端末",
+        "check the devices logged in to the LINE account",
+    );
 }
 
 #[test]
@@ -1502,7 +1846,27 @@ fn a_departed_person_in_charge() {
     assert_eq!(answer_next(&flow, "where", "staff"), "staff-left");
     assert_eq!(answer_next(&flow, "sudden-which", "staff"), "staff-left");
     let t = result_text(result(&flow, "staff-left"));
-    has(&t, "ほかに管理者", "ask another 管理者 first");
+    has(&t, "ほかの管理者", "ask another 管理者 first");
+    for who in ["制作会社", "代理店", "ツールの会社"] {
+        has(
+            &t,
+            who,
+            "agencies that built the account may still hold admin rights",
+        );
+    }
+    has(
+        &t,
+        "[設定] > [権限管理] > [メンバーを追加]",
+        "the former manager's real steps (LINE help 20011732)",
+    );
+    has(&t, "[URLを発行]", "the former manager issues the link");
+    has(&t, "[承認]", "the invitee accepts with [承認]");
+    has(&t, "「LINEで送る」", "hand the steps to the former manager");
+    assert_eq!(
+        result(&flow, "staff-left").next.as_deref(),
+        Some("only-operators"),
+        "no admin left: only-operators, then the escalation (never suspension)"
+    );
     has(&t, "パスワードは聞かない", "never ask for their password");
     has(&t, "メールボックス", "the company can restore the mailbox");
     has(&t, "辞めた人を外します", "remove the departed member");
@@ -1551,9 +1915,10 @@ fn lost_permissions_need_a_new_invitation() {
     let t = result_text(r);
     has(
         &t,
-        "設定 > 権限管理 > メンバーを追加",
-        "the route to add a member, as plain text (the JP labels are third-party)",
+        "[設定] > [権限管理] > [メンバーを追加]",
+        "the route to add a member (LINE help 20011732)",
     );
+    has(&t, "[承認]", "the invitee presses [承認]");
     has(&t, "権限の種類", "choose the 権限の種類");
     has(&t, "URLを発行", "issue the invitation link");
     has(&t, "24時間", "the invitation link is valid 24 hours");
@@ -1561,8 +1926,8 @@ fn lost_permissions_need_a_new_invitation() {
     has(&t, "とされています", "third-party facts are hedged");
     has(
         &t,
-        "多くの場合",
-        "400 Bad Request usually means no permission (hedged)",
+        "権限がないためのことがあります",
+        "400 Bad Request may mean no permission (third-party only: hedged)",
     );
     has(&t, "400 Bad Request", "the 400 Bad Request symptom");
     has(
@@ -1596,8 +1961,14 @@ fn only_operators_left_is_answered_honestly() {
     );
     has(
         &t,
-        "LINEのヘルプには案内が見当たりません",
+        "LINEの公開ヘルプには書かれていません",
         "one plain sentence of what LINE's help does not say",
+    );
+    has(&t, "制作会社", "agencies may still hold admin rights");
+    assert_eq!(
+        result(&flow, "only-operators").next.as_deref(),
+        Some("contact-ly"),
+        "no admin left is no sign of suspension: the escalation comes next"
     );
     has(
         &t,
@@ -1667,21 +2038,14 @@ fn browser_and_cookie_causes() {
     has(&t, "プライベートブラウズ", "private mode breaks login");
     has(&t, "全角", "full-width characters in email/password");
     has(&t, "何度も間違えた", "too many wrong attempts: wait");
-    // How to leave LINE's in-app browser, as user reports describe it (no label: unverified).
-    route_has(
-        JA,
-        "browser-trouble",
-        "phone",
-        "LINEアプリの中で開いている",
-        "LINE's in-app browser: open the page in the regular browser",
+    // How to leave LINE's in-app browser: a linked browser step (the widget adds
+    // openExternalBrowser=1 inside LINE), not an unverified menu position.
+    has(
+        &t,
+        "LINEの中で見ているとき",
+        "LINE's in-app browser: the page reopens in Safari",
     );
-    route_has(
-        JA,
-        "browser-trouble",
-        "phone",
-        "「…」",
-        "the in-app browser's menu",
-    );
+    has_not(&t, "「…」", "the in-app menu's position is unverified");
     has_not(
         &t,
         "[デフォルトのブラウザで開く]",
@@ -1704,6 +2068,30 @@ fn a_password_changed_reset_or_taken_over() {
     ] {
         assert_eq!(answer_next(&flow, q, a), "forced-reset");
     }
+    // E4: the 2024 attacks hit business-account logins only (LINE Developers news 2024-07-19); a
+    // strange login on the personal LINE is secured in the LINE app, not by a Business ID reset.
+    for f in [ja(), en()] {
+        assert_eq!(
+            answer_next(&f, "sudden-which", "line-notice"),
+            "line-account-blocked",
+            "a strange login notice on the personal LINE leads to line-account-blocked ({})",
+            f.lang
+        );
+    }
+    has(
+        &flow
+            .questions
+            .iter()
+            .find(|q| q.id == "sudden-which")
+            .unwrap()
+            .answers
+            .iter()
+            .find(|a| a.id == "unknown-login")
+            .unwrap()
+            .text,
+        "ビジネスアカウント",
+        "the business-account notice answer says which account",
+    );
     let help = flow
         .questions
         .iter()
@@ -1807,10 +2195,32 @@ fn frozen_or_deleted_promises_nothing() {
         "ビジネスIDは別のもの",
         "the OA and the Business ID are separate: it shows after logging in",
     );
+    // E17: the message 「IDが削除されたか一時停止されています」 comes from one blog and may be
+    // about the personal LINE: not quoted; a personal LINE suspension is named instead.
+    has_not(
+        &t,
+        "IDが削除されたか一時停止されています",
+        "a single blog's message is not quoted",
+    );
     has(
         &t,
-        "「IDが削除されたか一時停止されています」と表示されたという報告",
-        "the reported message, hedged (third-party)",
+        "個人のLINEのこと",
+        "a personal LINE suspension is not the OA's",
+    );
+    let en_flow = en();
+    let en_terms = result(&en_flow, "frozen-or-deleted")
+        .steps
+        .iter()
+        .find_map(|s| s.link.as_ref().filter(|l| l.href.contains("terms2")))
+        .expect("en frozen-or-deleted links the terms");
+    assert_eq!(
+        en_terms.href, "https://terms2.line.me/official_account_terms_jp?lang=en",
+        "E14: the English terms page exists"
+    );
+    has_not(
+        &en_terms.text,
+        "Japanese",
+        "the English terms are in English",
     );
     has(
         &t,
@@ -1836,7 +2246,7 @@ fn before_a_new_account_every_friend_is_lost() {
     has(&t, "[ビジネスアカウントでログイン]", "try both buttons");
     has(&t, "ほかに権限を持っている人", "ask other admins");
     has(&t, "「停止」「削除」", "check the suspension case");
-    assert_eq!(r.next.as_deref(), Some("new-account"));
+    assert_eq!(r.next.as_deref(), Some("contact-ly"));
 }
 
 #[test]
@@ -1878,10 +2288,16 @@ fn creating_a_new_account_step_by_step() {
     let flow = ja();
     let r = result(&flow, "new-account");
     let t = result_text(r);
+    // E19: 「メールアドレスで登録」 is not on the stored LINE FAQ (research/facts.md §9): plain text.
     has(
         &t,
+        "メールアドレスで登録する場合",
+        "sign up with an email address (plain text)",
+    );
+    has_not(
+        &t,
         "[メールアドレスで登録]",
-        "choose [メールアドレスで登録] (verified label)",
+        "an unconfirmed label is not a chip",
     );
     has(
         &t,
@@ -1902,7 +2318,7 @@ fn creating_a_new_account_step_by_step() {
     );
     let order = [
         "アカウントを作成",
-        "[メールアドレスで登録]",
+        "メールアドレスで登録する場合",
         "[登録用のリンクを送信]",
         "登録画面に進み",
         "登録します",
@@ -1989,10 +2405,11 @@ fn several_administrators() {
     let t = tip_text(tip(&flow, "several-admins"));
     has(
         &t,
-        "設定 > 権限管理",
-        "the route to the members, plain text",
+        "[設定] > [権限管理]",
+        "the route to the members (LINE help 20011732)",
     );
-    has(&t, "権限の種類に「管理者」", "権限の種類: 管理者");
+    has(&t, "権限の種類で [管理者]", "権限の種類: [管理者]");
+    has(&t, "[承認]", "the invitee presses [承認]");
     has(&t, "URLを発行", "issue the link");
     has(&t, "24時間", "the link is valid 24 hours (third-party)");
     has(&t, "1人だけ", "one person per link (third-party)");
