@@ -5,6 +5,10 @@
 //! only what needs a browser:
 //! - `ui`: one Yew component and its view functions, and the page effects (`ui/page.js`);
 //! - [`embed`]: the shadow root, styles, mount/unmount and the fallback, called by `embed.js`.
+//!
+//! It is built for wasm32 only; natively the crate is empty (Cargo.toml: its dependencies are
+//! wasm32's), so commands at the workspace root stay fast.
+#![cfg(target_arch = "wasm32")]
 #![deny(missing_docs)]
 
 pub mod embed;
@@ -12,8 +16,6 @@ mod ui;
 
 /// The wasm allocator (see Cargo.toml for why this one). SAFETY of `AssumeSingleThreaded`: the
 /// widget runs on the page's main thread only; it never starts threads or shares its memory.
-/// Natively (`cargo clippy --workspace`) the system allocator stays: test harnesses use threads.
-#[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOC: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     // SAFETY: single-threaded, see above.
