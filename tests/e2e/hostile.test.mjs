@@ -429,7 +429,9 @@ await onlyEngine("chromium", (engine) => {
 
   test("10 rapid taps at the same spot (separate input events): consistent state, trail = screens moved", async () => {
     const url = publish("/taps.html", snippetFor(origins.widget.origin));
-    const { context, page, journal } = await openPlaywrightPage(browser, origins);
+    // Tall enough that the first screen's last answer is on screen without scrolling: the mouse
+    // clicks where the visitor sees it, and nothing scrolls between the taps.
+    const { context, page, journal } = await openPlaywrightPage(browser, origins, { name: "tall desktop", viewport: { width: 1280, height: 1600 } });
     try {
       await page.addInitScript(() => {
         window.__answers = [];
