@@ -2190,7 +2190,11 @@ fn frozen_or_deleted_promises_nothing() {
         "元に戻せないことがあります",
         "a frozen/deleted account may not be restorable",
     );
-    has(&t, "復旧を約束できません", "the diagnosis promises no recovery");
+    has(
+        &t,
+        "復旧を約束できません",
+        "the diagnosis promises no recovery",
+    );
     has(&t, "利用規約", "check the 利用規約");
     has(&t, "ガイドライン", "check the ガイドライン");
     has(
