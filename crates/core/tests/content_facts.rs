@@ -2183,10 +2183,17 @@ fn frozen_or_deleted_promises_nothing() {
     let flow = ja();
     let r = result(&flow, "frozen-or-deleted");
     let t = result_text(r);
+    // No LINE page says how often recovery fails: the text says it may not be possible and
+    // promises nothing.
     has(
         &t,
-        "復旧できない場合が多い",
-        "restoring a frozen/deleted account often fails",
+        "元に戻せないことがあります",
+        "a frozen/deleted account may not be restorable",
+    );
+    has(
+        &t,
+        "復旧を約束できません",
+        "the diagnosis promises no recovery",
     );
     has(&t, "利用規約", "check the 利用規約");
     has(&t, "ガイドライン", "check the ガイドライン");
