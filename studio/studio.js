@@ -42,14 +42,14 @@ const WORDS = {
     compareOk: "2つの言語の形は同じです", compareBad: (n) => `違いが ${n} 件あります`,
     fText: "質問の文", fHelp: "補足", fAnswer: (i) => `答え ${i}`, fTitle: "タイトル", fCause: "原因", fStep: (i) => `手順 ${i}`, fNote: (i) => `注意 ${i}`,
     answers: "答え", steps: "手順", notes: "注意", loaded: (name) => `${name} を開きました`, downloaded: (name) => `${name} をダウンロードしました`,
-    report: "レポート（GA4・dataLayer）", reportFile: "書き出したファイルを開く", reportDownload: "表をCSVでダウンロード",
+    report: "レポート（GA4・dataLayer）", reportLabel: "レポート:", reportFile: "GA4・dataLayerのファイルを開く", reportDownload: "表をCSVでダウンロード", reportClose: "レポートを閉じる",
     reportHint: "GA4の探索のCSV、またはdataLayerのJSONを開くか、このページにドロップすると、各質問の到達と離脱・各結果の割合と解決率・CTAを全体図に描きます。ファイルはこのブラウザーの外に出ません。",
     reportReading: (name) => `${name} を集計しています…`,
     reportDone: (name, s, rows, other) => `${name}: ${s} セッション、${rows} 行${other ? `（対象外 ${other} 行）` : ""}`,
     reportUnknown: (ids) => `。この全体図にないノード: ${ids}（別の版の診断のデータです）`,
     reportMissing: (cols) => `読めませんでした: 列 ${cols} がありません。README「The report」の探索（ディメンション: イベント名、lld_session、lld_seq、lld_node、lld_resolved／指標: イベント数）から書き出してください。`,
     reportBad: (m) => `読めませんでした: ${m}`,
-    colid: "ノード", colkind: "種類", colreach: "到達", colstops: "ここで終了", coldropOff: "離脱率", colshare: "割合", colyes: "解決した", colno: "しなかった", colyesRate: "解決率", colcta: "CTA",
+    colid: "ノード", colkind: "種類", colreach: "到達", colstops: "終了", coldropOff: "離脱率", colshare: "割合", colyes: "解決", colno: "未解決", colyesRate: "解決率", colcta: "CTA",
     question: "質問", result: "結果",
     lineQuestion: (reach, stops, rate) => `到達 ${reach} · 離脱 ${stops}（${rate}）`,
     lineResult: (reach, share, yes, cta) => `到達 ${reach}（${share}）· 解決 ${yes} · CTA ${cta}`,
@@ -75,7 +75,7 @@ const WORDS = {
     compareOk: "Both languages have the same shape", compareBad: (n) => `${n} difference${n === 1 ? "" : "s"}`,
     fText: "Question", fHelp: "Help", fAnswer: (i) => `Answer ${i}`, fTitle: "Title", fCause: "Cause", fStep: (i) => `Step ${i}`, fNote: (i) => `Note ${i}`,
     answers: "Answers", steps: "Steps", notes: "Notes", loaded: (name) => `Opened ${name}`, downloaded: (name) => `Downloaded ${name}`,
-    report: "Report (GA4, dataLayer)", reportFile: "Open an exported file", reportDownload: "Download the table (CSV)",
+    report: "Report (GA4, dataLayer)", reportLabel: "Report:", reportFile: "Open a GA4 or dataLayer file", reportDownload: "Download the table (CSV)", reportClose: "Close the report",
     reportHint: "Open or drop a GA4 exploration CSV or a dataLayer JSON: each question's reach and drop-off, each result's share, yes-rate and CTA clicks are painted on the tree. The file never leaves this browser.",
     reportReading: (name) => `Counting ${name}…`,
     reportDone: (name, s, rows, other) => `${name}: ${s} sessions, ${rows} rows${other ? ` (${other} not the widget's)` : ""}`,
@@ -832,6 +832,11 @@ let reading = 0;
 async function openReport(text, name) {
   const status = $("report-status");
   const mine = ++reading;
+  if (!document.body.classList.contains("reporting")) {
+    // The report takes the editor's and the preview's place: the tree wider, the table beside it.
+    document.body.classList.add("reporting");
+    requestAnimationFrame(() => fit(0.7));
+  }
   status.className = "status";
   status.textContent = t("reportReading", name);
   let out;
@@ -851,7 +856,6 @@ async function openReport(text, name) {
   const unknown = shown.rows.map((r) => r.id).filter((id) => !known.has(id));
   status.className = "status ok";
   status.textContent = t("reportDone", name, out.report.sessions, out.rows, out.skipped) + (unknown.length ? t("reportUnknown", unknown.join(", ")) : "");
-  document.body.classList.add("reporting");
   $("report-download").disabled = false;
   showReportTable();
   paintReport();
@@ -919,6 +923,7 @@ function paintReport() {
     const r = byId.get(id);
     g.classList.toggle("unvisited", !r || r.reach === 0);
     const reach = r?.reach ?? 0;
+    if (!reach) continue;
     svg("rect", { class: "report-bar", x: 0, y: pos.h - 4, width: Math.max(0, Math.round((W * reach) / Math.max(1, shown.sessions))), height: 4 }, g);
     const line = g.classList.contains("result")
       ? t("lineResult", reach, percent(r?.share ?? 0), percent(r?.yesRate ?? 0), r?.cta ?? 0)
@@ -931,6 +936,10 @@ $("report-file").addEventListener("change", async (/** @type {any} */ e) => {
   const file = e.target.files?.[0];
   if (file) openReport(await file.text(), file.name);
   e.target.value = "";
+});
+$("report-close").addEventListener("click", () => {
+  document.body.classList.remove("reporting");
+  requestAnimationFrame(() => fit(0.6));
 });
 $("report-download").addEventListener("click", () => {
   if (!shown) return;
