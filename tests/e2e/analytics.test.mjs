@@ -89,6 +89,12 @@ await onlyEngine("chromium", (engine) => {
       await p.close();
     }
 
+    // The objects pushed are the listed dataLayer events, with listed parameters only.
+    const listed = new Set(Object.values(INTERFACE.dataLayer.parameters));
+    for (const e of events) {
+      assert.ok(INTERFACE.dataLayer.events.includes(e.event), e.event);
+      assert.deepEqual(Object.keys(e).filter((k) => k !== "event" && !listed.has(k)), [], `${e.event}: unlisted parameters`);
+    }
     // What the journeys made, counted here by hand: 4 runs, one of them seen (lld:view once).
     const sessions = [...new Set(events.map((e) => e.lld_session))];
     assert.equal(sessions.length, 4, sessions.join(" "));
