@@ -77,10 +77,29 @@ export function csvFields(line) {
  * @returns {{ kind: "ga4-csv" | "datalayer", rows: Row[], skipped: number }}
  */
 export function readExport(text) {
+  const { kind, chunks } = openExport(text, Infinity);
+  /** @type {Row[]} */
+  const rows = [];
+  let skipped = 0;
+  for (const c of chunks) {
+    for (const r of c.rows) rows.push(r);
+    skipped += c.skipped;
+  }
+  return { kind, rows, skipped };
+}
+
+/**
+ * Checks an export's form and gives its rows in chunks of about `size` lines (a dataLayer
+ * capture, parsed by JSON.parse, comes as one chunk). Throws a ReportError at once, before
+ * any chunk, when the form is wrong.
+ * @param {string} text @param {number} size
+ * @returns {{ kind: "ga4-csv" | "datalayer", chunks: Iterable<{ rows: Row[], skipped: number }> }}
+ */
+function openExport(text, size) {
   const body = text.replace(/^\uFEFF/, "");
   if (body.trim() === "") throw new ReportError("The file is empty.");
-  if (body.trimStart().startsWith("[")) return readDataLayer(body);
-  return readCsv(body);
+  if (body.trimStart().startsWith("[")) return { kind: "datalayer", chunks: [readDataLayer(body)] };
+  return { kind: "ga4-csv", chunks: csvChunks(body, size) };
 }
 
 /** @param {string} text */
@@ -107,11 +126,11 @@ function readDataLayer(text) {
     }
     rows.push({ event: o.event, session: o.lld_session, seq, node: String(o.lld_node ?? ""), resolved: o.lld_resolved === undefined ? "" : String(o.lld_resolved), count: 1 });
   }
-  return { kind: /** @type {const} */ ("datalayer"), rows, skipped };
+  return { rows, skipped };
 }
 
-/** @param {string} text */
-function readCsv(text) {
+/** A GA4 CSV's header checked; its rows in chunks of `size` lines. @param {string} text @param {number} size */
+function csvChunks(text, size) {
   const lines = text.split(/\r?\n/);
   let at = 0;
   // GA4's comment header: lines starting with '#', and blank lines between its blocks.
@@ -138,31 +157,35 @@ function readCsv(text) {
       missing,
     );
   }
-  /** @type {Row[]} */
-  const rows = [];
-  let skipped = 0;
-  for (at++; at < lines.length; at++) {
-    const line = lines[at];
-    // The table ends at a blank line or a comment (GA4 writes one table per download).
-    if (line.trim() === "" || line.startsWith("#")) break;
-    const f = csvFields(line);
-    const event = (f[index.event] ?? "").trim();
-    if (!event.startsWith("lld_")) {
-      skipped++; // another event, or a totals row
-      continue;
+  // The table ends at a blank line or a comment (GA4 writes one table per download).
+  let end = at + 1;
+  while (end < lines.length && lines[end].trim() !== "" && !lines[end].startsWith("#")) end++;
+  return (function* () {
+    for (let from = at + 1; from < end; from += size) {
+      /** @type {Row[]} */
+      const rows = [];
+      let skipped = 0;
+      for (let i = from; i < Math.min(end, from + size); i++) {
+        const f = csvFields(lines[i]);
+        const event = (f[index.event] ?? "").trim();
+        if (!event.startsWith("lld_")) {
+          skipped++; // another event, or a totals row
+          continue;
+        }
+        const session = (f[index.lld_session] ?? "").trim();
+        const seq = Number((f[index.lld_seq] ?? "").trim());
+        const count = Number((f[index.count] ?? "").replace(/[,\s]/g, ""));
+        if (NOT_SET.has(session) || !Number.isFinite(seq) || !Number.isFinite(count)) {
+          skipped++;
+          continue;
+        }
+        const node = (f[index.lld_node] ?? "").trim();
+        const resolved = (f[index.lld_resolved] ?? "").trim();
+        rows.push({ event, session, seq, node: NOT_SET.has(node) ? "" : node, resolved: NOT_SET.has(resolved) ? "" : resolved, count });
+      }
+      yield { rows, skipped };
     }
-    const session = (f[index.lld_session] ?? "").trim();
-    const seq = Number((f[index.lld_seq] ?? "").trim());
-    const count = Number((f[index.count] ?? "").replace(/[,\s]/g, ""));
-    if (NOT_SET.has(session) || !Number.isFinite(seq) || !Number.isFinite(count)) {
-      skipped++;
-      continue;
-    }
-    const node = (f[index.lld_node] ?? "").trim();
-    const resolved = (f[index.lld_resolved] ?? "").trim();
-    rows.push({ event, session, seq, node: NOT_SET.has(node) ? "" : node, resolved: NOT_SET.has(resolved) ? "" : resolved, count });
-  }
-  return { kind: /** @type {const} */ ("ga4-csv"), rows, skipped };
+  })();
 }
 
 /**
@@ -249,20 +272,28 @@ export function report(rows) {
 }
 
 /**
- * Reads and counts an export in chunks of `chunk` rows, awaiting `pause()` between them (the
- * studio yields to the browser there, so the page stays responsive). Throws a ReportError.
+ * Reads and counts an export in chunks of `chunk` lines, awaiting `pause()` between them (the
+ * studio yields to the browser there, so the page stays responsive); a dataLayer capture is
+ * one JSON.parse, then counted in chunks. Throws a ReportError, before any pause.
  * @param {string} text
  * @param {{ chunk?: number, pause?: () => Promise<unknown> }} [options]
  */
-export async function reportInChunks(text, { chunk = 20_000, pause = () => new Promise((r) => setTimeout(r, 0)) } = {}) {
-  const read = readExport(text);
+export async function reportInChunks(text, { chunk = 10_000, pause = () => new Promise((r) => setTimeout(r, 0)) } = {}) {
+  const { kind, chunks } = openExport(text, chunk);
   await pause();
   const acc = accumulator();
-  for (let i = 0; i < read.rows.length; i += chunk) {
-    acc.add(read.rows.slice(i, i + chunk));
-    await pause();
+  let rows = 0;
+  let skipped = 0;
+  for (const c of chunks) {
+    // A capture comes as one chunk of rows: counted in slices too.
+    for (let i = 0; i < c.rows.length; i += chunk) {
+      acc.add(i === 0 && c.rows.length <= chunk ? c.rows : c.rows.slice(i, i + chunk));
+      await pause();
+    }
+    rows += c.rows.length;
+    skipped += c.skipped;
   }
-  return { kind: read.kind, rows: read.rows.length, skipped: read.skipped, report: acc.finish() };
+  return { kind, rows, skipped, report: acc.finish() };
 }
 
 /** A share as a fraction of a whole; 0 of 0 is 0. @param {number} part @param {number} whole */
