@@ -13,7 +13,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // of embed.js); scripts/bench.sh and README "Size" track what is left to reach the target.
 // Raised from 97 to 98 for the funnel events (1.1: lld:question, lld:view with its
 // IntersectionObserver, seq/version/session/device/inApp/lang on every event): +1.0 KB gzip,
-// 96,562 -> 97,568 B (wasm +0.8 KB, embed.js +0.2 KB), measured with `node scripts/size.mjs dist`.
+// 96,562 -> 97,613 B (wasm +0.8 KB, embed.js +0.3 KB), measured with `node scripts/size.mjs dist`.
 export const BUDGET_KB = 98;
 export const TARGET_KB = 80;
 // What a page loads for the widget: the loader (the release build inlines the wasm-bindgen glue

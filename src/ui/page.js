@@ -60,18 +60,26 @@ export function onHistory(handler) {
 }
 
 let noObserver = false;
+// Hosts already seen: an element moved in the page (a new mount) is not a second view.
+const viewed = new WeakSet();
 
-/** Calls `handler("")` once, when `host` is first on screen (at least a pixel of it); returns the
- * function that stops watching. Without IntersectionObserver (very old browsers) it says so in
+/** Calls `handler("")` once per page load, when `host` is first on screen (at least a pixel of
+ * it; never again for the same element, even mounted anew); returns the function that stops
+ * watching. Without IntersectionObserver (very old browsers) it says so in
  * the console once per page and calls `handler()` at once: the widget counts as seen when it
  * starts (README "Events", the documented fallback). */
 export function onVisible(host, handler) {
-  const seen = guarded(() => handler(""));
+  if (viewed.has(host)) return () => {};
+  const seen = guarded(() => {
+    viewed.add(host);
+    handler("");
+  });
   if (typeof IntersectionObserver !== "function") {
     if (!noObserver) console.warn("<line-login-diagnosis>: no IntersectionObserver; lld:view is sent at start");
     noObserver = true;
-    queueMicrotask(seen);
-    return () => {};
+    let stopped = false; // the widget may be destroyed before the microtask runs
+    queueMicrotask(() => stopped || seen());
+    return () => (stopped = true);
   }
   const observer = new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting)) return;

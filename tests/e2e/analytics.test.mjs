@@ -175,6 +175,18 @@ await onlyEngine("chromium", (engine) => {
       await p.evaluate(() => window.scrollTo(0, 0));
       await p.locator("line-login-diagnosis").scrollIntoViewIfNeeded();
       await p.waitForTimeout(300);
+      // The element removed and added again starts anew (a new lld:start, progress resumed) but
+      // is not seen twice.
+      await p.evaluate(async () => {
+        const el = document.querySelector("line-login-diagnosis");
+        const parent = el.parentNode;
+        el.remove();
+        await new Promise((r) => setTimeout(r, 0));
+        parent.append(el);
+      });
+      await p.waitForFunction(() => window.dataLayer.filter((o) => o.event === "lld_start").length === 2);
+      await p.locator("line-login-diagnosis").scrollIntoViewIfNeeded();
+      await p.waitForTimeout(300);
       const seen = await views();
       assert.equal(seen.length, 1, "once per widget per page load");
       assert.equal(seen[0].lld_node, "where");
