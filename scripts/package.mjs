@@ -31,6 +31,9 @@ export const BUILT_FILES = [
   "snippet-cdn.html",
 ];
 
+/** The GA4 kit (README "Measuring in GA4"): files only the package ships, from scripts/package/ (written by scripts/gtm-container.mjs). */
+export const KIT_FILES = ["gtm-container.json", "ga4-custom-dimensions.csv"];
+
 /** The workspace version (Cargo.toml `[workspace.package]`). */
 export function version() {
   const v = readFileSync(join(ROOT, "Cargo.toml"), "utf8").match(/\[workspace\.package\][^[]*?\nversion = "([^"]+)"/)?.[1];
@@ -57,7 +60,7 @@ export function manifest() {
     jsdelivr: "./embed.js",
     // embed.js defines the custom element when it runs: importing it is the point.
     sideEffects: ["./embed.js"],
-    files: [...BUILT_FILES, "CHANGELOG.md"],
+    files: [...BUILT_FILES, ...KIT_FILES, "CHANGELOG.md"],
   };
 }
 
@@ -75,6 +78,7 @@ export function pack(dist, out) {
   mkdirSync(join(stage, "content"), { recursive: true });
   for (const f of BUILT_FILES) cpSync(join(dist, f), join(stage, f));
   cpSync(join(ROOT, "scripts", "package", "README.md"), join(stage, "README.md"));
+  for (const f of KIT_FILES) cpSync(join(ROOT, "scripts", "package", f), join(stage, f));
   for (const f of ["LICENSE", "CHANGELOG.md"]) cpSync(join(ROOT, f), join(stage, f));
   writeFileSync(join(stage, "package.json"), `${JSON.stringify(manifest(), null, 2)}\n`);
   const [{ filename }] = JSON.parse(

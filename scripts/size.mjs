@@ -11,7 +11,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // Raised from 95 for the start and device attributes, deep links with their warnings, entry in
 // lld:start, listeners that catch traps in page.js (+1.4 KB wasm) and the esbuild bundle (+0.4 KB
 // of embed.js); scripts/bench.sh and README "Size" track what is left to reach the target.
-export const BUDGET_KB = 97;
+// Raised from 97 to 98 for the funnel events (1.1: lld:question, lld:view with its
+// IntersectionObserver, seq/version/session/device/inApp/lang on every event): +1.0 KB gzip,
+// 96,562 -> 97,613 B (wasm +0.8 KB, embed.js +0.3 KB), measured with `node scripts/size.mjs dist`.
+export const BUDGET_KB = 98;
 export const TARGET_KB = 80;
 // What a page loads for the widget: the loader (the release build inlines the wasm-bindgen glue
 // into it, scripts/post-build.mjs), the wasm module and the compiled flow of its language (Japanese, the

@@ -17,7 +17,7 @@ use yew::AppHandle;
 
 use crate::ui::{App, AppProps};
 use lld_core::config::{self, Lang};
-use lld_core::flow::compiled::{decode, Damaged};
+use lld_core::flow::compiled::{decode, version, Damaged};
 use lld_core::platform::Platform;
 use lld_core::progress;
 
@@ -76,6 +76,7 @@ pub fn mount(
     for warning in warnings {
         console::warn!(warning);
     }
+    let version = flow.as_deref().map(version).unwrap_or_default();
     let flow = match flow.as_deref().map(decode) {
         Some(Ok(flow)) => flow,
         failed => {
@@ -119,6 +120,7 @@ pub fn mount(
         entry: begin.entry,
         key: key.into(),
         platform,
+        version: version.into(),
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Ok(Widget {

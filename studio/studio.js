@@ -11,6 +11,7 @@
 
 import { reportFlow, compareFlows } from "../src/checker.js";
 import { formatFlow } from "./format.js";
+import { ReportError, TABLE_COLUMNS, reportInChunks, tableCsv, tableRows } from "./report.js";
 
 const here = import.meta.url;
 /** @param {string} id @returns {any} */
@@ -41,6 +42,17 @@ const WORDS = {
     compareOk: "2つの言語の形は同じです", compareBad: (n) => `違いが ${n} 件あります`,
     fText: "質問の文", fHelp: "補足", fAnswer: (i) => `答え ${i}`, fTitle: "タイトル", fCause: "原因", fStep: (i) => `手順 ${i}`, fNote: (i) => `注意 ${i}`,
     answers: "答え", steps: "手順", notes: "注意", loaded: (name) => `${name} を開きました`, downloaded: (name) => `${name} をダウンロードしました`,
+    report: "レポート（GA4・dataLayer）", reportLabel: "レポート:", reportFile: "GA4・dataLayerのファイルを開く", reportDownload: "表をCSVでダウンロード", reportClose: "レポートを閉じる",
+    reportHint: "GA4の探索のCSV、またはdataLayerのJSONを開くか、このページにドロップすると、各質問の到達と離脱・各結果の割合と解決率・CTAを全体図に描きます。ファイルはこのブラウザーの外に出ません。",
+    reportReading: (name) => `${name} を集計しています…`,
+    reportDone: (name, s, rows, other) => `${name}: ${s} セッション、${rows} 行${other ? `（対象外 ${other} 行）` : ""}`,
+    reportUnknown: (ids) => `。この全体図にないノード: ${ids}（別の版の診断のデータです）`,
+    reportMissing: (cols) => `読めませんでした: 列 ${cols} がありません。README「The report」の探索（ディメンション: イベント名、lld_session、lld_seq、lld_node、lld_resolved／指標: イベント数）から書き出してください。`,
+    reportBad: (m) => `読めませんでした: ${m}`,
+    colid: "ノード", colkind: "種類", colreach: "到達", colstops: "終了", coldropOff: "離脱率", colshare: "割合", colyes: "解決", colno: "未解決", colyesRate: "解決率", colcta: "CTA",
+    question: "質問", result: "結果",
+    lineQuestion: (reach, stops, rate) => `到達 ${reach} · 離脱 ${stops}（${rate}）`,
+    lineResult: (reach, share, yes, cta) => `到達 ${reach}（${share}）· 解決 ${yes} · CTA ${cta}`,
   },
   en: {
     title: "Diagnosis studio", open: "Open:", openJa: "Built-in Japanese", openEn: "Built-in English", openFile: "Choose a file",
@@ -63,6 +75,17 @@ const WORDS = {
     compareOk: "Both languages have the same shape", compareBad: (n) => `${n} difference${n === 1 ? "" : "s"}`,
     fText: "Question", fHelp: "Help", fAnswer: (i) => `Answer ${i}`, fTitle: "Title", fCause: "Cause", fStep: (i) => `Step ${i}`, fNote: (i) => `Note ${i}`,
     answers: "Answers", steps: "Steps", notes: "Notes", loaded: (name) => `Opened ${name}`, downloaded: (name) => `Downloaded ${name}`,
+    report: "Report (GA4, dataLayer)", reportLabel: "Report:", reportFile: "Open a GA4 or dataLayer file", reportDownload: "Download the table (CSV)", reportClose: "Close the report",
+    reportHint: "Open or drop a GA4 exploration CSV or a dataLayer JSON: each question's reach and drop-off, each result's share, yes-rate and CTA clicks are painted on the tree. The file never leaves this browser.",
+    reportReading: (name) => `Counting ${name}…`,
+    reportDone: (name, s, rows, other) => `${name}: ${s} sessions, ${rows} rows${other ? ` (${other} not the widget's)` : ""}`,
+    reportUnknown: (ids) => `. Not in this tree: ${ids} (data of another version of the diagnosis)`,
+    reportMissing: (cols) => `Could not read it: no column ${cols}. Export it from the exploration README "The report" describes (dimensions Event name, lld_session, lld_seq, lld_node, lld_resolved; metric Event count).`,
+    reportBad: (m) => `Could not read it: ${m}`,
+    colid: "Node", colkind: "Kind", colreach: "Reach", colstops: "Ended here", coldropOff: "Drop-off", colshare: "Share", colyes: "Fixed", colno: "Not fixed", colyesRate: "Yes-rate", colcta: "CTA",
+    question: "Question", result: "Result",
+    lineQuestion: (reach, stops, rate) => `reach ${reach} · drop-off ${stops} (${rate})`,
+    lineResult: (reach, share, yes, cta) => `reach ${reach} (${share}) · fixed ${yes} · CTA ${cta}`,
   },
 };
 /** @type {"ja" | "en"} */
@@ -74,6 +97,11 @@ function t(key, ...args) {
 }
 
 function applyWords() {
+  queueMicrotask(() => {
+    if (!shown) return;
+    showReportTable();
+    if (report?.tree) drawTree(report.tree);
+  });
   document.documentElement.lang = ui;
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(/** @type {HTMLElement} */ (el).dataset.i18n ?? "");
   for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", t(/** @type {HTMLElement} */ (el).dataset.i18nLabel ?? ""));
@@ -214,7 +242,11 @@ document.addEventListener("drop", async (e) => {
   e.preventDefault();
   document.body.classList.remove("dragging");
   const file = e.dataTransfer?.files?.[0];
-  if (file) openText(await file.text(), file.name);
+  if (!file) return;
+  const text = await file.text();
+  // An export for the report (a GA4 CSV, a dataLayer array); anything else is a flow file.
+  if (/\.csv$/i.test(file.name) || /^\uFEFF?\s*[[#]/.test(text) || /^\uFEFF?Event name,|^\uFEFF?イベント名,/.test(text)) openReport(text, file.name);
+  else openText(text, file.name);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -457,6 +489,7 @@ function drawTree(tree) {
     if (marks) svg("text", { x: W - 8, y: h - 5, class: "mark", "text-anchor": "end" }, g).textContent = marks.trim();
   });
   picture.replaceChildren(root);
+  paintReport();
   size = { w: L.width, h: L.height };
   if (fitNext) {
     fitNext = false;
@@ -784,6 +817,137 @@ $("compare-file").addEventListener("change", async (/** @type {any} */ e) => {
   const file = e.target.files?.[0];
   if (file) compareWith(await file.text());
   e.target.value = "";
+});
+
+// ---------------------------------------------------------------------------------------------
+// The report (README "The report"): an export of the widget's events, counted by report.js in
+// chunks (the page stays responsive), painted on the tree and listed in a sortable table.
+
+/** @type {{ name: string, sessions: number, rows: ReturnType<typeof tableRows> } | null} */
+let shown = null;
+let sortBy = { col: "reach", down: true };
+let reading = 0;
+
+/** @param {string} text @param {string} name */
+async function openReport(text, name) {
+  const status = $("report-status");
+  const mine = ++reading;
+  if (!document.body.classList.contains("reporting")) {
+    // The report takes the editor's and the preview's place: the tree wider, the table beside it.
+    document.body.classList.add("reporting");
+    requestAnimationFrame(() => fit(0.7));
+  }
+  status.className = "status";
+  status.textContent = t("reportReading", name);
+  let out;
+  try {
+    out = await reportInChunks(text);
+  } catch (error) {
+    if (mine !== reading) return;
+    if (!(error instanceof ReportError)) throw error;
+    status.className = "status bad";
+    status.textContent = error.missing.length ? t("reportMissing", error.missing.map((c) => `"${c}"`).join("、")) : t("reportBad", error.message);
+    document.body.dataset.report = "error";
+    return;
+  }
+  if (mine !== reading) return;
+  shown = { name, sessions: out.report.sessions, rows: tableRows(out.report) };
+  const known = new Set((report?.tree?.nodes ?? []).map((n) => n.id));
+  const unknown = shown.rows.map((r) => r.id).filter((id) => !known.has(id));
+  status.className = "status ok";
+  status.textContent = t("reportDone", name, out.report.sessions, out.rows, out.skipped) + (unknown.length ? t("reportUnknown", unknown.join(", ")) : "");
+  $("report-download").disabled = false;
+  showReportTable();
+  paintReport();
+  document.body.dataset.report = String(++reports);
+}
+let reports = 0;
+
+/** @param {number | null} x */
+const percent = (x) => (x === null ? "" : `${Math.round(x * 1000) / 10}%`);
+
+function showReportTable() {
+  const table = $("report-table");
+  if (!shown) return;
+  table.hidden = false;
+  const head = table.querySelector("thead tr");
+  head.replaceChildren(
+    ...TABLE_COLUMNS.map((col) => {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.setAttribute("aria-sort", sortBy.col === col ? (sortBy.down ? "descending" : "ascending") : "none");
+      const b = document.createElement("button");
+      b.type = "button";
+      b.dataset.col = col;
+      b.textContent = t(`col${col}`);
+      b.addEventListener("click", () => {
+        sortBy = { col, down: sortBy.col === col ? !sortBy.down : col !== "id" && col !== "kind" };
+        showReportTable();
+      });
+      th.append(b);
+      return th;
+    }),
+  );
+  const rows = [...shown.rows].sort((a, b) => {
+    const x = a[sortBy.col] ?? -1;
+    const y = b[sortBy.col] ?? -1;
+    const c = typeof x === "string" ? String(x).localeCompare(String(y)) : x - y;
+    return (sortBy.down ? -c : c) || a.id.localeCompare(b.id);
+  });
+  table.querySelector("tbody").replaceChildren(
+    ...rows.map((r) => {
+      const tr = document.createElement("tr");
+      tr.dataset.id = r.id;
+      for (const col of TABLE_COLUMNS) {
+        const td = document.createElement(col === "id" ? "th" : "td");
+        if (col === "id") td.setAttribute("scope", "row");
+        td.dataset.col = col;
+        const v = r[col];
+        td.dataset.value = v === null ? "" : String(v);
+        td.textContent = col === "kind" ? t(String(v)) : ["dropOff", "share", "yesRate"].includes(col) ? percent(/** @type {number | null} */ (v)) : v === null ? "" : String(v);
+        tr.append(td);
+      }
+      return tr;
+    }),
+  );
+}
+
+/** Paints the report on the tree drawn now: a line of counts under each node, a bar for reach. */
+function paintReport() {
+  if (!shown || !viewport) return;
+  const byId = new Map(shown.rows.map((r) => [r.id, r]));
+  for (const g of viewport.querySelectorAll("g.node")) {
+    const id = g.getAttribute("data-id") ?? "";
+    const pos = positions.get(id);
+    if (!pos) continue;
+    const r = byId.get(id);
+    g.classList.toggle("unvisited", !r || r.reach === 0);
+    const reach = r?.reach ?? 0;
+    if (!reach) continue;
+    svg("rect", { class: "report-bar", x: 0, y: pos.h - 4, width: Math.max(0, Math.round((W * reach) / Math.max(1, shown.sessions))), height: 4 }, g);
+    const line = g.classList.contains("result")
+      ? t("lineResult", reach, percent(r?.share ?? 0), percent(r?.yesRate ?? 0), r?.cta ?? 0)
+      : t("lineQuestion", reach, r?.stops ?? 0, percent(r?.dropOff ?? 0));
+    svg("text", { class: "report-line", x: 2, y: pos.h + 10 }, g).textContent = line;
+  }
+}
+
+$("report-file").addEventListener("change", async (/** @type {any} */ e) => {
+  const file = e.target.files?.[0];
+  if (file) openReport(await file.text(), file.name);
+  e.target.value = "";
+});
+$("report-close").addEventListener("click", () => {
+  document.body.classList.remove("reporting");
+  requestAnimationFrame(() => fit(0.6));
+});
+$("report-download").addEventListener("click", () => {
+  if (!shown) return;
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([tableCsv(shown.rows)], { type: "text/csv" }));
+  a.download = `${shown.name.replace(/\.[^.]*$/, "")}-report.csv`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@
 use js_sys::{Array, Function, Reflect};
 use line_login_diagnosis::embed::{mount, Widget};
 use lld_core::content::{EN, JA};
-use lld_core::flow::compiled::encode;
+use lld_core::flow::compiled::{encode, version};
 use lld_core::flow::model::Audience;
 use lld_core::flow::validate::parse;
 use wasm_bindgen::{JsCast, JsValue};
@@ -409,6 +409,25 @@ fn strings_of(a: &Array) -> Vec<String> {
     a.iter().filter_map(|v| v.as_string()).collect()
 }
 
+/// Splits what every event carries about the visit (`seq` and the rest, last in each payload:
+/// `,"seq":…}` in a `detail`, `,"lld_seq":…}` in a `dataLayer` object) off each recorded event,
+/// and drops `lld:view` (sent when the browser reports the widget on screen, at a moment of its
+/// choosing). Gives the events without those fields, and the fields.
+fn without_visit(events: Vec<String>, seq: &str) -> (Vec<String>, Vec<String>) {
+    events
+        .into_iter()
+        .filter(|e| !e.contains("lld:view") && !e.contains("lld_view"))
+        .map(|e| {
+            let at = e.find(seq).expect("every event has its seq");
+            let end = e[at..].find('}').unwrap() + at;
+            (
+                format!("{}{}", &e[..at], &e[end..]),
+                e[at + 1..end].to_string(),
+            )
+        })
+        .unzip()
+}
+
 #[wasm_bindgen_test]
 async fn events_reach_the_page_with_their_details() {
     let calls = record_events();
@@ -420,7 +439,28 @@ async fn events_reach_the_page_with_their_details() {
     click(&el, "[part=resolved-yes]").await;
     click(&el, "[part=cta]").await;
     click(&el, "[part=restart]").await;
-    let got = strings_of(&calls);
+    let (got, visits) = without_visit(strings_of(&calls), r#","seq":"#);
+    // Numbered in order, in one session per run; the flow version is the compiled file's.
+    let v = version(&compile(JA));
+    let session = |n: usize| {
+        let s = &visits[n];
+        let at = s.find(r#""session":""#).unwrap() + 11;
+        s[at..at + s[at..].find('"').unwrap()].to_string()
+    };
+    let first = session(0);
+    assert!(first.ends_with(".1") && first.len() == 10, "{first}");
+    for (i, fields) in visits.iter().enumerate() {
+        let (seq, run) = if i < visits.len() - 2 {
+            (i + 1, 1)
+        } else {
+            (i + 3 - visits.len(), 2)
+        };
+        let s = format!(
+            r#""seq":{seq},"version":"{v}","session":"{}.{run}","device":"desktop","inApp":false,"lang":"ja""#,
+            &first[..8]
+        );
+        assert_eq!(fields, &s, "event {i}");
+    }
     let f = r#""flow":"line-login""#;
     let next = ja()
         .flow()
@@ -433,8 +473,12 @@ async fn events_reach_the_page_with_their_details() {
         .unwrap();
     let expected = [
         format!(r#"lld:start {{{f},"node":"where","steps":[],"entry":"start"}} true true"#),
+        format!(r#"lld:question {{{f},"node":"where","steps":[],"depth":1}} true true"#),
         format!(
             r#"lld:answer {{{f},"node":"where","answer":"password","steps":["password"]}} true true"#
+        ),
+        format!(
+            r#"lld:question {{{f},"node":"password-which","steps":["password"],"depth":2}} true true"#
         ),
         format!(
             r#"lld:answer {{{f},"node":"password-which","answer":"line","steps":["password","line"]}} true true"#
@@ -458,6 +502,7 @@ async fn events_reach_the_page_with_their_details() {
             r#"lld:cta {{{f},"node":"password-line","result":"password-line","steps":["password","line"]}} true true"#
         ),
         format!(r#"lld:restart {{{f},"node":"where","steps":[]}} true true"#),
+        format!(r#"lld:question {{{f},"node":"where","steps":[],"depth":1}} true true"#),
     ];
     assert_eq!(got, expected);
 }
@@ -480,10 +525,14 @@ async fn data_layer_gets_ga4_pushes_when_asked() {
         .iter()
         .map(|o| js_sys::JSON::stringify(&o).unwrap().as_string().unwrap())
         .collect();
+    let views = pushed.iter().filter(|p| p.contains("lld_view")).count();
+    let (pushed, visits) = without_visit(pushed, r#","lld_seq":"#);
+    assert!(visits[0].contains(r#""lld_device":"desktop","lld_in_app":false,"lld_lang":"ja""#));
     assert_eq!(
         pushed,
         [
             r#"{"event":"lld_start","lld_flow":"line-login","lld_node":"where","lld_steps":"","lld_entry":"start"}"#,
+            r#"{"event":"lld_question","lld_flow":"line-login","lld_node":"where","lld_steps":"","lld_depth":1}"#,
             r#"{"event":"lld_answer","lld_flow":"line-login","lld_node":"where","lld_answer":"no-url","lld_steps":"no-url"}"#,
             r#"{"event":"lld_result","lld_flow":"line-login","lld_node":"admin-url","lld_result":"admin-url","lld_steps":"no-url"}"#,
         ]
@@ -491,7 +540,12 @@ async fn data_layer_gets_ga4_pushes_when_asked() {
     // Without the attribute nothing is pushed.
     let (other, _w2) = start(&[], JA).await;
     click(&other, "[data-testid=answer-no-url]").await;
-    assert_eq!(layer.length(), 3);
+    let views_now = layer
+        .iter()
+        .filter(|o| Reflect::get(o, &"event".into()).unwrap() == "lld_view")
+        .count();
+    assert_eq!(layer.length() as usize - views_now, 4);
+    assert!(views <= 1 && views_now <= 1, "lld_view once per widget");
     // A dataLayer in an unusual state is left alone, with one warning, and nothing breaks.
     Reflect::set(&window, &"dataLayer".into(), &JsValue::from(5)).unwrap();
     let recorder = Recorder::start("warn");
@@ -724,11 +778,11 @@ async fn flow_texts_are_never_html_or_script() {
                 a.get_attribute("rel").as_deref(),
                 Some("noopener noreferrer")
             );
+            // The flow's own link goes where the flow says; 「LINEで送る」 (part send-line) is
+            // the widget's, to LINE's share screen.
             let href = a.get_attribute("href").unwrap_or_default();
             if a.get_attribute("part").as_deref() == Some("send-line") {
-                // The title travels percent-encoded inside LINE's share link, never as markup.
-                assert!(href.starts_with("https://social-plugins.line.me/lineit/share?url="));
-                assert!(!href.contains(['<', '>', '"', ' ']), "{href}");
+                assert!(href.starts_with(lld_core::progress::LINE_SHARE), "{href}");
             } else {
                 assert_eq!(href, "https://example.com/");
             }

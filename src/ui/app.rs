@@ -22,8 +22,9 @@ use super::page;
 use super::screens::{ResultState, View};
 use lld_core::act::Act;
 use lld_core::config::Config;
+use lld_core::events::Visit;
 use lld_core::flow::engine::Session;
-use lld_core::flow::model::Tip;
+use lld_core::flow::model::{Audience, Tip};
 use lld_core::flow::valid::{NodeRef, ValidFlow};
 use lld_core::platform::Platform;
 use lld_core::progress::{self, Entry};
@@ -47,6 +48,8 @@ pub struct AppProps {
     pub key: Rc<str>,
     /// The visitor's device.
     pub platform: Platform,
+    /// The flow file's version (`lld_core::flow::compiled::version`), on every event.
+    pub version: Rc<str>,
 }
 
 /// What `page.js` calls on a history navigation: the entry's widget key and moves.
@@ -61,8 +64,8 @@ pub struct App {
     storage: String,
     root: yew::NodeRef,
     heading: yew::NodeRef,
-    /// The click listener's handler (attached after the first render) and the `popstate`
-    /// one's, called by `page.js`; and the functions that remove both listeners.
+    /// The click listener's handler (attached after the first render), the visibility one's and
+    /// the `popstate` one's, called by `page.js`; and the functions that remove the listeners.
     handlers: Vec<Closure<dyn Fn(String)>>,
     history_handler: Option<Closure<HistoryHandler>>,
     removers: Vec<js_sys::Function>,
@@ -126,6 +129,20 @@ impl App {
         self.handlers.push(handler);
     }
 
+    /// `lld:view` once the widget is on the visitor's screen (`page.js`'s IntersectionObserver).
+    fn listen_for_visibility(&mut self, ctx: &Context<Self>) {
+        let link = ctx.link().clone();
+        // The click handler's signature (its argument unused): no second closure type in the
+        // wasm and its glue.
+        let handler =
+            Closure::<dyn Fn(String)>::new(move |_: String| link.send_message(Input::Seen));
+        self.removers.push(page::on_visible(
+            &ctx.props().host,
+            handler.as_ref().unchecked_ref(),
+        ));
+        self.handlers.push(handler);
+    }
+
     /// With `history`, every change the visitor makes is a browser history entry, so the back
     /// gesture returns through the screens they saw, in order, before it leaves the page. An
     /// entry without widget state is the page as it was before: the first question. Entries of
@@ -156,7 +173,17 @@ impl Component for App {
 
     fn create(ctx: &Context<Self>) -> Self {
         let props = ctx.props();
-        let (state, effects) = State::start(&props.flow, props.initial.clone(), props.entry);
+        let visit = Visit {
+            version: props.version.to_string(),
+            session: page::random_id(),
+            device: match props.platform.audience() {
+                Audience::Phone => "phone",
+                Audience::Desktop => "desktop",
+            },
+            in_app: props.platform.in_line_app,
+            lang: props.config.lang.tag(),
+        };
+        let (state, effects) = State::start(&props.flow, props.initial.clone(), props.entry, visit);
         let mut app = App {
             state,
             outbox: effects,
@@ -203,6 +230,10 @@ impl Component for App {
         }
         let effects = std::mem::take(&mut self.outbox);
         self.perform(ctx, effects);
+        // After lld:start and the first screen's event: lld:view comes after them.
+        if first_render {
+            self.listen_for_visibility(ctx);
+        }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {

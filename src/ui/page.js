@@ -59,6 +59,43 @@ export function onHistory(handler) {
   return () => window.removeEventListener("popstate", listener);
 }
 
+let noObserver = false;
+// Hosts already seen: an element moved in the page (a new mount) is not a second view.
+const viewed = new WeakSet();
+
+/** Calls `handler("")` once per page load, when `host` is first on screen (at least a pixel of
+ * it; never again for the same element, even mounted anew); returns the function that stops
+ * watching. Without IntersectionObserver (very old browsers) it says so in
+ * the console once per page and calls `handler()` at once: the widget counts as seen when it
+ * starts (README "Events", the documented fallback). */
+export function onVisible(host, handler) {
+  if (viewed.has(host)) return () => {};
+  const seen = guarded(() => {
+    viewed.add(host);
+    handler("");
+  });
+  if (typeof IntersectionObserver !== "function") {
+    if (!noObserver) console.warn("<line-login-diagnosis>: no IntersectionObserver; lld:view is sent at start");
+    noObserver = true;
+    let stopped = false; // the widget may be destroyed before the microtask runs
+    queueMicrotask(() => stopped || seen());
+    return () => (stopped = true);
+  }
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    seen();
+  });
+  observer.observe(host);
+  return () => observer.disconnect();
+}
+
+/** A random session id (8 base-36 characters; no personal data, not stored anywhere). */
+export function randomId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join("");
+}
+
 /** Dispatches `name` with `detail` (JSON) on `host`, and pushes `layer` (JSON) to dataLayer. */
 export function emit(host, name, detail, layer) {
   host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: JSON.parse(detail) }));

@@ -40,6 +40,14 @@ extern "C" {
     /// function that removes the listener.
     #[wasm_bindgen(js_name = onAct)]
     pub fn on_act(root: &web_sys::Element, handler: &Function) -> Function;
+    /// Calls `handler("")` once, when `host` is first on screen (at once, with one console warning
+    /// per page, where the browser has no IntersectionObserver); returns the function that
+    /// stops watching.
+    #[wasm_bindgen(js_name = onVisible)]
+    pub fn on_visible(host: &web_sys::HtmlElement, handler: &Function) -> Function;
+    /// A random session id: 8 base-36 characters, no personal data.
+    #[wasm_bindgen(js_name = randomId)]
+    pub fn random_id() -> String;
     /// Calls `handler(owner, moves)` on each history navigation (`owner` is `undefined` for the
     /// page's own entries); returns the function that removes the listener.
     #[wasm_bindgen(js_name = onHistory)]

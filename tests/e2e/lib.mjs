@@ -17,6 +17,14 @@ import { record } from "./summary.mjs";
 
 export { record };
 
+/** The fields every event carries about its visit since 1.1 (README "Events"). */
+export const VISIT_FIELDS = ["seq", "version", "session", "device", "inApp", "lang"];
+
+/** An event's `detail` without the visit fields, for tests about what happened. @param {Record<string, unknown>} detail */
+export function withoutVisit(detail) {
+  return Object.fromEntries(Object.entries(detail).filter(([k]) => !VISIT_FIELDS.includes(k)));
+}
+
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DIST = resolve(ROOT, process.env.LLD_DIST ?? "dist");
 export const SCREENSHOTS = join(ROOT, "build", "screenshots");

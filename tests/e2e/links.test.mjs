@@ -7,7 +7,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Widget, forEachEngine, loadFlow, marketingPage, openPage, rendered, snippetFor, useBrowserAndOrigins } from "./lib.mjs";
+import { Widget, forEachEngine, loadFlow, marketingPage, openPage, rendered, snippetFor, useBrowserAndOrigins, withoutVisit } from "./lib.mjs";
 
 let browser;
 let origins;
@@ -28,7 +28,7 @@ await forEachEngine((engine) => {
     assert.ok(j.consoleWarnings[0].startsWith(text), `console warning: ${j.consoleWarnings[0]}\n  want: ${text}`);
   }
   /** The `lld:start` events of the current document, their `detail`. */
-  const starts = (page) => page.evaluate(() => window.__lldEvents.filter((e) => e.type === "lld:start").map((e) => ({ ...e.detail })));
+  const starts = (page) => page.evaluate(() => window.__lldEvents.filter((e) => e.type === "lld:start").map((e) => ({ ...e.detail }))).then((ds) => ds.map(withoutVisit));
 
   test("#lld=<result id> on a page with one widget opens that result (entry: link); Restart starts over", async () => {
     const page = await openPage(browser, origins);
@@ -76,7 +76,7 @@ await forEachEngine((engine) => {
       assert.deepEqual(await starts(page), [{ flow: flow.id, node: target, steps: [via.id], entry: "start" }]);
       await w.activate(w.part("back"));
       await w.waitAt("question", flow.start);
-      const back = await page.evaluate(() => window.__lldEvents.filter((e) => e.type === "lld:back").map((e) => ({ ...e.detail })));
+      const back = await page.evaluate(() => window.__lldEvents.filter((e) => e.type === "lld:back").map((e) => ({ ...e.detail }))).then((ds) => ds.map(withoutVisit));
       assert.deepEqual(back, [{ flow: flow.id, node: flow.start, steps: [] }]);
       // Forward again from the first question, as a visitor would.
       await w.activate(w.answer(via.id));

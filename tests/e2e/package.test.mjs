@@ -13,12 +13,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CDN_ORIGIN, DIST, ROOT, Widget, allPaths, checkDist, forEachEngine, loadFlow, marketingPage, openPage, readmeBlock, useBrowserAndOrigins } from "./lib.mjs";
-import { manifest, pack, version } from "../../scripts/package.mjs";
+import { CDN_ORIGIN, DIST, ROOT, Widget, allPaths, checkDist, forEachEngine, loadFlow, marketingPage, openPage, readmeBlock, useBrowserAndOrigins, withoutVisit } from "./lib.mjs";
+import { KIT_FILES, manifest, pack, version } from "../../scripts/package.mjs";
 
 const VERSION = version();
 const PACKAGE_PATH = `/npm/line-login-diagnosis@${VERSION}`;
-// What the package holds: what a page loads, its hashes and snippets, and what documents it.
+// What the package holds: what a page loads, its hashes and snippets, what documents it, and the
+// GA4 kit (the GTM container and the custom dimensions to register).
 const EXPECTED = [
   "CHANGELOG.md",
   "LICENSE",
@@ -26,6 +27,8 @@ const EXPECTED = [
   "content/line-login.en.flow",
   "content/line-login.ja.flow",
   "embed.js",
+  "ga4-custom-dimensions.csv",
+  "gtm-container.json",
   "integrity.json",
   "line-login-checker.wasm",
   "line-login-diagnosis_bg.wasm",
@@ -62,11 +65,12 @@ test("the tarball is line-login-diagnosis-<version>.tgz and holds exactly the fi
   assert.ok(tarball.endsWith(`/line-login-diagnosis-${VERSION}.tgz`), tarball);
   const listed = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter((l) => l && !l.endsWith("/")).sort();
   assert.deepEqual(listed, EXPECTED.map((f) => `package/${f}`).sort());
-  for (const f of EXPECTED.filter((f) => !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(f))) {
+  for (const f of EXPECTED.filter((f) => !["package.json", "README.md", "LICENSE", "CHANGELOG.md", ...KIT_FILES].includes(f))) {
     assert.ok(readFileSync(join(folder, f)).equals(readFileSync(join(DIST, f))), `${f} differs from ${DIST}/${f}`);
   }
   for (const f of ["LICENSE", "CHANGELOG.md"]) assert.equal(readFileSync(join(folder, f), "utf8"), readFileSync(join(ROOT, f), "utf8"), f);
   assert.equal(readFileSync(join(folder, "README.md"), "utf8"), readFileSync(join(ROOT, "scripts", "package", "README.md"), "utf8"));
+  for (const f of KIT_FILES) assert.equal(readFileSync(join(folder, f), "utf8"), readFileSync(join(ROOT, "scripts", "package", f), "utf8"), f);
 });
 
 test("package.json: the name, the workspace version, embed.js as the entry, side effects, no runtime dependencies; the version agrees everywhere", () => {
@@ -121,7 +125,7 @@ await forEachEngine((engine) => {
       await w.ready(flow.start);
       await w.walk(path);
       const last = await page.evaluate(() => window.__lldEvents.filter((e) => e.type === "lld:result").at(-1)?.detail);
-      assert.deepEqual(last && { ...last }, { flow: flow.id, node: path.result.id, result: path.result.id, steps: path.moves.map((m) => m.answer.id) });
+      assert.deepEqual(last && withoutVisit({ ...last }), { flow: flow.id, node: path.result.id, result: path.result.id, steps: path.moves.map((m) => m.answer.id) });
       await assertFromPackage(page, ["embed.js", "line-login-diagnosis_bg.wasm", "content/line-login.ja.flow"]);
       await page.assertClean("the CDN snippet");
     } finally {

@@ -21,7 +21,7 @@
   window.__lldJournal = journal;
   // The widget's events, as a tag manager sees them (composed, so they reach the document).
   window.__lldEvents = [];
-  for (const type of ["lld:start", "lld:answer", "lld:back", "lld:restart", "lld:result", "lld:resolved", "lld:cta"]) {
+  for (const type of ["lld:start", "lld:answer", "lld:back", "lld:restart", "lld:result", "lld:resolved", "lld:cta", "lld:question", "lld:view"]) {
     document.addEventListener(type, (e) => window.__lldEvents.push({ type, detail: e.detail }));
   }
   for (const [method, type] of [["error", "error"], ["warn", "warning"]]) {

@@ -22,6 +22,12 @@ pub enum EventKind {
     Resolved(bool),
     /// The call-to-action was followed.
     Cta,
+    /// A question is on screen (each time one is shown: after an answer, Back, Restart, at the
+    /// start). Added in 1.1: reach per question counts the sessions that saw it.
+    Question,
+    /// The widget is on the visitor's screen for the first time since it started (once per
+    /// widget per page load). Added in 1.1.
+    View,
 }
 
 impl EventKind {
@@ -44,12 +50,14 @@ impl EventKind {
             EventKind::Result => 4,
             EventKind::Resolved(_) => 5,
             EventKind::Cta => 6,
+            EventKind::Question => 7,
+            EventKind::View => 8,
         }
     }
 }
 
 /// Every DOM event name, in `EventKind` order.
-pub const NAMES: [&str; 7] = [
+pub const NAMES: [&str; 9] = [
     "lld:start",
     "lld:answer",
     "lld:back",
@@ -57,8 +65,10 @@ pub const NAMES: [&str; 7] = [
     "lld:result",
     "lld:resolved",
     "lld:cta",
+    "lld:question",
+    "lld:view",
 ];
-const DATA_LAYER_NAMES: [&str; 7] = [
+const DATA_LAYER_NAMES: [&str; 9] = [
     "lld_start",
     "lld_answer",
     "lld_back",
@@ -66,7 +76,26 @@ const DATA_LAYER_NAMES: [&str; 7] = [
     "lld_result",
     "lld_resolved",
     "lld_cta",
+    "lld_question",
+    "lld_view",
 ];
+
+/// What every event says about the visit besides what happened: which flow text, which session,
+/// which device. Filled in when the widget starts; `session` changes with each Restart.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Visit {
+    /// The flow text's version: [`crate::flow::compiled::version`] of the compiled flow.
+    pub version: String,
+    /// This diagnosis run: a random id drawn when the widget starts (no personal data), then
+    /// `.<n>` for the n-th run of that widget (`.1`, after one Restart `.2`, …).
+    pub session: String,
+    /// `phone` (phones and tablets) or `desktop`: whose steps the visitor sees.
+    pub device: &'static str,
+    /// Inside LINE's in-app browser.
+    pub in_app: bool,
+    /// The widget's language: `ja` or `en`.
+    pub lang: &'static str,
+}
 
 /// One event with everything its payloads carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +114,13 @@ pub struct Event<'a> {
     pub steps: Vec<&'a str>,
     /// How the visit began (`start` only): `start`, `link` or `resume` (`progress::Entry`).
     pub entry: Option<&'a str>,
+    /// The question's position in this visit, 1 for the first asked (`question` only).
+    pub depth: Option<u32>,
+    /// The event's number in its session, from 1: orders a session's events where the report
+    /// has no time (a GA4 export), so the last one says where the session stopped.
+    pub seq: u32,
+    /// The flow version, session and device.
+    pub visit: &'a Visit,
 }
 
 /// Appends `s` as a JSON string.
@@ -106,10 +142,41 @@ fn push_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Writes `{"k": v, …}`: strings, string lists, booleans; `None` fields are left out.
-fn object(fields: &[(&str, Value<'_>)]) -> String {
+/// The `detail` field names, in the order every payload writes them.
+const DETAIL_KEYS: [&str; 14] = [
+    "flow", "node", "answer", "result", "steps", "resolved", "entry", "depth", "seq", "version",
+    "session", "device", "inApp", "lang",
+];
+/// The `dataLayer` parameter names of the same fields (GA4 parameters are flat snake_case).
+const LAYER_KEYS: [&str; 14] = [
+    "lld_flow",
+    "lld_node",
+    "lld_answer",
+    "lld_result",
+    "lld_steps",
+    "lld_resolved",
+    "lld_entry",
+    "lld_depth",
+    "lld_seq",
+    "lld_version",
+    "lld_session",
+    "lld_device",
+    "lld_in_app",
+    "lld_lang",
+];
+
+/// Writes `{"k": v, …}` from one table of keys and values: strings, string lists (joined as
+/// `a>b>c` when `flat`: GA4 parameters are flat), booleans, numbers; `None` fields are left
+/// out. `first` goes before them (the `dataLayer` object's `event`). One writer and one list of
+/// values for both payloads keeps the wasm small (README "Size").
+fn object(first: Option<(&str, &str)>, keys: &[&str], values: &[Value<'_>], flat: bool) -> String {
     let mut out = String::from("{");
-    for (key, value) in fields {
+    if let Some((key, value)) = first {
+        push_str(&mut out, key);
+        out.push(':');
+        push_str(&mut out, value);
+    }
+    for (key, value) in keys.iter().zip(values) {
         let start = out.len();
         if out.len() > 1 {
             out.push(',');
@@ -117,9 +184,8 @@ fn object(fields: &[(&str, Value<'_>)]) -> String {
         push_str(&mut out, key);
         out.push(':');
         match value {
-            Value::Str(s) => push_str(&mut out, s),
-            Value::Opt(Some(s)) => push_str(&mut out, s),
-            Value::Opt(None) => out.truncate(start),
+            Value::Str(s) | Value::Opt(Some(s)) => push_str(&mut out, s),
+            Value::List(items) if flat => push_str(&mut out, &items.join(">")),
             Value::List(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -130,9 +196,9 @@ fn object(fields: &[(&str, Value<'_>)]) -> String {
                 }
                 out.push(']');
             }
-            Value::Joined(items) => push_str(&mut out, &items.join(">")),
             Value::Bool(Some(b)) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Bool(None) => out.truncate(start),
+            Value::Num(Some(n)) => out.push_str(&n.to_string()),
+            Value::Opt(None) | Value::Bool(None) | Value::Num(None) => out.truncate(start),
         }
     }
     out.push('}');
@@ -143,9 +209,8 @@ enum Value<'a> {
     Str(&'a str),
     Opt(Option<&'a str>),
     List(&'a [&'a str]),
-    /// A list as one string (`a>b>c`): GA4 parameters are flat.
-    Joined(&'a [&'a str]),
     Bool(Option<bool>),
+    Num(Option<u32>),
 }
 
 impl Event<'_> {
@@ -156,31 +221,35 @@ impl Event<'_> {
         }
     }
 
+    /// The fields' values, in the order of [`DETAIL_KEYS`] and [`LAYER_KEYS`].
+    fn values(&self) -> [Value<'_>; 14] {
+        [
+            Value::Str(self.flow),
+            Value::Str(self.node),
+            Value::Opt(self.answer),
+            Value::Opt(self.result),
+            Value::List(&self.steps),
+            Value::Bool(self.resolved()),
+            Value::Opt(self.entry),
+            Value::Num(self.depth),
+            Value::Num(Some(self.seq)),
+            Value::Str(&self.visit.version),
+            Value::Str(&self.visit.session),
+            Value::Str(self.visit.device),
+            Value::Bool(Some(self.visit.in_app)),
+            Value::Str(self.visit.lang),
+        ]
+    }
+
     /// The `detail` of the DOM `CustomEvent`.
     pub fn detail_json(&self) -> String {
-        object(&[
-            ("flow", Value::Str(self.flow)),
-            ("node", Value::Str(self.node)),
-            ("answer", Value::Opt(self.answer)),
-            ("result", Value::Opt(self.result)),
-            ("steps", Value::List(&self.steps)),
-            ("resolved", Value::Bool(self.resolved())),
-            ("entry", Value::Opt(self.entry)),
-        ])
+        object(None, &DETAIL_KEYS, &self.values(), false)
     }
 
     /// The object pushed to `window.dataLayer` (GA4 style: `event` plus flat snake_case
     /// parameters, e.g. `{"event":"lld_result","lld_flow":"line-login","lld_result":"…"}`).
     pub fn data_layer_json(&self) -> String {
-        object(&[
-            ("event", Value::Str(self.kind.data_layer_name())),
-            ("lld_flow", Value::Str(self.flow)),
-            ("lld_node", Value::Str(self.node)),
-            ("lld_answer", Value::Opt(self.answer)),
-            ("lld_result", Value::Opt(self.result)),
-            ("lld_steps", Value::Joined(&self.steps)),
-            ("lld_resolved", Value::Bool(self.resolved())),
-            ("lld_entry", Value::Opt(self.entry)),
-        ])
+        let event = ("event", self.kind.data_layer_name());
+        object(Some(event), &LAYER_KEYS, &self.values(), true)
     }
 }

@@ -9,7 +9,7 @@
 //! walks (tests/state.rs). Pure: nothing here touches the DOM.
 
 use crate::act::Act;
-use crate::events::{Event, EventKind};
+use crate::events::{Event, EventKind, Visit};
 use crate::flow::engine::{Command, Outcome, Session};
 use crate::flow::model::Audience;
 use crate::flow::valid::{NodeRef, ValidFlow};
@@ -25,6 +25,9 @@ pub enum Input {
     Restore(Session),
     /// The clipboard answered an [`Effect::Copy`]: copied, or refused.
     Copied(bool),
+    /// The widget is on the visitor's screen (the page's IntersectionObserver saw it, or the
+    /// browser has none): the first time, `lld:view`.
+    Seen,
 }
 
 /// Something the page must see, in the order [`State::apply`] lists them.
@@ -84,6 +87,16 @@ pub struct State {
     copied: Option<bool>,
     /// The screen changed since the widget started.
     moved: bool,
+    /// What every event says about the visit; `visit.session` is `base` and the run.
+    visit: Visit,
+    /// The random id drawn when the widget started.
+    base: String,
+    /// The diagnosis run: 1, and one more after each Restart.
+    run: u32,
+    /// Events sent in this run.
+    seq: u32,
+    /// `lld:view` was sent.
+    viewed: bool,
 }
 
 /// What an event is about: its subject.
@@ -101,19 +114,32 @@ enum Subject<'a> {
 
 impl State {
     /// A widget starting at `session` (`progress::begin`: a new diagnosis, restored progress or
-    /// a linked result — `entry` says which), with what the page hears first: `lld:start`,
-    /// `lld:result` when it opens on a result, and the progress to keep. No focus: the widget never takes it from the page while it loads.
-    pub fn start(flow: &ValidFlow, session: Session, entry: Entry) -> (State, Vec<Effect>) {
-        let state = State {
+    /// a linked result — `entry` says which), with what the page hears first: `lld:start`, then
+    /// `lld:result` when it opens on a result or `lld:question` on a question, and the progress
+    /// to keep. No focus: the widget never takes it from the page while it loads. `visit` is
+    /// what every event carries; its `session` is the random id drawn for this widget, which
+    /// becomes `<id>.1` (`.2` after a Restart, …).
+    pub fn start(
+        flow: &ValidFlow,
+        session: Session,
+        entry: Entry,
+        visit: Visit,
+    ) -> (State, Vec<Effect>) {
+        let base = visit.session.clone();
+        let mut state = State {
             session,
             resolved: false,
             copied: None,
             moved: false,
+            visit,
+            base,
+            run: 0,
+            seq: 0,
+            viewed: false,
         };
+        state.next_run();
         let mut effects = vec![state.emit(flow, EventKind::Start, Subject::Start(entry))];
-        if state.at_result().is_some() {
-            effects.push(state.emit(flow, EventKind::Result, Subject::Current));
-        }
+        effects.push(state.emit_shown(flow));
         effects.push(Effect::Save(progress::saved(flow, &state.session)));
         (state, effects)
     }
@@ -133,6 +159,11 @@ impl State {
         self.copied
     }
 
+    /// What every event says about the visit; `session` is the current run's.
+    pub fn visit(&self) -> &Visit {
+        &self.visit
+    }
+
     /// The screen changed since the widget started (a screen reader hears each new screen;
     /// the first one it reads in the page's order).
     pub fn moved(&self) -> bool {
@@ -150,6 +181,16 @@ impl State {
                     effects: Vec::new(),
                 }
             }
+            Input::Seen => {
+                if self.viewed {
+                    return Applied::default();
+                }
+                self.viewed = true;
+                Applied {
+                    render: false,
+                    effects: vec![self.emit(flow, EventKind::View, Subject::Current)],
+                }
+            }
             Input::Restore(restored) => {
                 if restored == self.session {
                     return Applied::default();
@@ -162,6 +203,9 @@ impl State {
                 let mut effects = Vec::new();
                 if back {
                     effects.push(self.emit(flow, EventKind::Back, Subject::Current));
+                    if self.at_result().is_none() {
+                        effects.push(self.emit(flow, EventKind::Question, Subject::Current));
+                    }
                 }
                 self.settle(flow, effects, false)
             }
@@ -224,6 +268,9 @@ impl State {
         }
         self.session = session;
         self.changed();
+        if act == Act::Restart {
+            self.next_run();
+        }
         let mut effects = Vec::new();
         match act {
             Act::Answer { question, answer } => {
@@ -246,6 +293,10 @@ impl State {
             }
             // Handled above: they do not move the session.
             Act::Resolved | Act::Copy | Act::Share | Act::Cta => {}
+        }
+        // Every move may show a question: NotResolved always shows a result (announced above).
+        if self.at_result().is_none() {
+            effects.push(self.emit(flow, EventKind::Question, Subject::Current));
         }
         self.settle(flow, effects, true)
     }
@@ -278,14 +329,31 @@ impl State {
         }
     }
 
-    /// The event `kind` about `subject`, with the answers given so far.
-    fn emit(&self, flow: &ValidFlow, kind: EventKind, subject: Subject<'_>) -> Effect {
+    /// A new diagnosis run: its own session id, its events numbered from 1.
+    fn next_run(&mut self) {
+        self.run += 1;
+        self.seq = 0;
+        self.visit.session = format!("{}.{}", self.base, self.run);
+    }
+
+    /// `lld:result` or `lld:question` about the node now on screen.
+    fn emit_shown(&mut self, flow: &ValidFlow) -> Effect {
+        let kind = match self.at_result() {
+            Some(_) => EventKind::Result,
+            None => EventKind::Question,
+        };
+        self.emit(flow, kind, Subject::Current)
+    }
+
+    /// The event `kind` about `subject`, with the answers given so far; the next in its run.
+    fn emit(&mut self, flow: &ValidFlow, kind: EventKind, subject: Subject<'_>) -> Effect {
+        self.seq += 1;
         let current = flow.id_of(self.session.current());
         let on_result = self.at_result().is_some();
         let (node, answer, result) = match (kind, subject) {
             (_, Subject::Answered(question, answer)) => (question, Some(answer), None),
             (_, Subject::Left(result)) => (result, None, Some(result)),
-            (EventKind::Start | EventKind::Restart, _) => (current, None, None),
+            (EventKind::Start | EventKind::Restart | EventKind::View, _) => (current, None, None),
             (_, Subject::Current | Subject::Start(_)) => {
                 (current, None, on_result.then_some(current))
             }
@@ -301,6 +369,10 @@ impl State {
                 Subject::Start(entry) => Some(entry.name()),
                 _ => None,
             },
+            depth: (kind == EventKind::Question)
+                .then(|| self.session.answer_ids(flow).len() as u32 + 1),
+            seq: self.seq,
+            visit: &self.visit,
         };
         Effect::Emit {
             kind,

@@ -4,7 +4,7 @@
 
 use lld_core::config::{from_attributes, with_query, Lang, Theme};
 use lld_core::content;
-use lld_core::events::{Event, EventKind};
+use lld_core::events::{Event, EventKind, Visit};
 use lld_core::flow::engine::{answer_index, Command, Session, UNRESOLVED};
 use lld_core::flow::valid::NodeRef;
 use lld_core::platform::{Device, Platform};
@@ -107,8 +107,25 @@ fn cta_links_carry_the_result_and_keep_the_marketers_url() {
     );
 }
 
+/// What a widget on an iPhone in LINE's in-app browser says about its visit.
+fn visit() -> Visit {
+    Visit {
+        version: "0a1b2c3d".into(),
+        session: "k3f9a2xq.1".into(),
+        device: "phone",
+        in_app: true,
+        lang: "ja",
+    }
+}
+
+/// The fields every event carries after its own, in `detail` and in the `dataLayer` object.
+const VISIT_DETAIL: &str =
+    r#""version":"0a1b2c3d","session":"k3f9a2xq.1","device":"phone","inApp":true,"lang":"ja"}"#;
+const VISIT_LAYER: &str = r#""lld_version":"0a1b2c3d","lld_session":"k3f9a2xq.1","lld_device":"phone","lld_in_app":true,"lld_lang":"ja"}"#;
+
 #[test]
 fn event_payloads() {
+    let visit = visit();
     let e = Event {
         kind: EventKind::Answer,
         flow: "line-login",
@@ -117,15 +134,22 @@ fn event_payloads() {
         result: None,
         steps: vec!["password"],
         entry: None,
+        depth: None,
+        seq: 3,
+        visit: &visit,
     };
     assert_eq!(e.kind.name(), "lld:answer");
     assert_eq!(
         e.detail_json(),
-        r#"{"flow":"line-login","node":"where","answer":"password","steps":["password"]}"#
+        format!(
+            r#"{{"flow":"line-login","node":"where","answer":"password","steps":["password"],"seq":3,{VISIT_DETAIL}"#
+        )
     );
     assert_eq!(
         e.data_layer_json(),
-        r#"{"event":"lld_answer","lld_flow":"line-login","lld_node":"where","lld_answer":"password","lld_steps":"password"}"#
+        format!(
+            r#"{{"event":"lld_answer","lld_flow":"line-login","lld_node":"where","lld_answer":"password","lld_steps":"password","lld_seq":3,{VISIT_LAYER}"#
+        )
     );
     let e = Event {
         kind: EventKind::Resolved(false),
@@ -135,15 +159,22 @@ fn event_payloads() {
         result: Some("password-line"),
         steps: vec!["password", "line"],
         entry: None,
+        depth: None,
+        seq: 3,
+        visit: &visit,
     };
     assert_eq!(e.kind.name(), "lld:resolved");
     assert_eq!(
         e.detail_json(),
-        r#"{"flow":"line-login","node":"password-line","result":"password-line","steps":["password","line"],"resolved":false}"#
+        format!(
+            r#"{{"flow":"line-login","node":"password-line","result":"password-line","steps":["password","line"],"resolved":false,"seq":3,{VISIT_DETAIL}"#
+        )
     );
     assert_eq!(
         e.data_layer_json(),
-        r#"{"event":"lld_resolved","lld_flow":"line-login","lld_node":"password-line","lld_result":"password-line","lld_steps":"password>line","lld_resolved":false}"#
+        format!(
+            r#"{{"event":"lld_resolved","lld_flow":"line-login","lld_node":"password-line","lld_result":"password-line","lld_steps":"password>line","lld_resolved":false,"lld_seq":3,{VISIT_LAYER}"#
+        )
     );
     // Strings are escaped (ids never need it, but the writer must not break on odd input).
     let odd = Event {
@@ -154,18 +185,52 @@ fn event_payloads() {
         result: None,
         steps: vec![],
         entry: Some("link"),
+        depth: None,
+        seq: 1,
+        visit: &visit,
     };
     assert_eq!(
         odd.detail_json(),
-        r#"{"flow":"a\"b\\c\u000a","node":"n","steps":[],"entry":"link"}"#
+        format!(
+            r#"{{"flow":"a\"b\\c\u000a","node":"n","steps":[],"entry":"link","seq":1,{VISIT_DETAIL}"#
+        )
     );
-    assert!(odd.data_layer_json().ends_with(r#","lld_entry":"link"}"#));
+    assert!(odd
+        .data_layer_json()
+        .ends_with(&format!(r#","lld_entry":"link","lld_seq":1,{VISIT_LAYER}"#)));
+    // A question shown carries its position in the visit.
+    let q = Event {
+        kind: EventKind::Question,
+        flow: "line-login",
+        node: "password-which",
+        answer: None,
+        result: None,
+        steps: vec!["password"],
+        entry: None,
+        depth: Some(2),
+        seq: 4,
+        visit: &visit,
+    };
+    assert_eq!(
+        q.data_layer_json(),
+        format!(
+            r#"{{"event":"lld_question","lld_flow":"line-login","lld_node":"password-which","lld_steps":"password","lld_depth":2,"lld_seq":4,{VISIT_LAYER}"#
+        )
+    );
+    assert_eq!(
+        q.detail_json(),
+        format!(
+            r#"{{"flow":"line-login","node":"password-which","steps":["password"],"depth":2,"seq":4,{VISIT_DETAIL}"#
+        )
+    );
     for (kind, name) in [
         (EventKind::Start, "lld:start"),
         (EventKind::Back, "lld:back"),
         (EventKind::Restart, "lld:restart"),
         (EventKind::Result, "lld:result"),
         (EventKind::Cta, "lld:cta"),
+        (EventKind::Question, "lld:question"),
+        (EventKind::View, "lld:view"),
     ] {
         assert_eq!(kind.name(), name);
         assert_eq!(kind.data_layer_name(), name.replace(':', "_"));
@@ -327,4 +392,26 @@ fn the_device_attribute_names_a_platform_for_previews() {
             "<line-login-diagnosis>: device=\"tablet\" is not allowed; allowed: \"auto\", \"phone\", \"desktop\", \"line-app\". Using \"auto\".",
         ]
     );
+}
+
+#[test]
+fn the_flow_version_is_a_stable_hash_of_the_compiled_text() {
+    use lld_core::flow::compiled::{encode, version};
+    // FNV-1a 32 (its published test vectors): the same in every browser, build and report.
+    assert_eq!(version(""), "811c9dc5");
+    assert_eq!(version("a"), "e40c292c");
+    assert_eq!(version("foobar"), "bf9cf968");
+    let ja = encode(&content::builtin(Lang::Ja).unwrap());
+    let en = encode(&content::builtin(Lang::En).unwrap());
+    let v = version(&ja);
+    assert_eq!(v.len(), 8);
+    assert!(v
+        .bytes()
+        .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    assert_eq!(version(&ja), v, "stable");
+    assert_ne!(version(&en), v, "each language's text has its own version");
+    // Any edit, even one character of one text, is another version.
+    let edited = ja.replacen("LINE", "LlNE", 1);
+    assert_ne!(edited, ja);
+    assert_ne!(version(&edited), v);
 }

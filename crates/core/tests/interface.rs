@@ -7,7 +7,20 @@
 
 use lld_core::config::{Lang, ATTRIBUTES};
 use lld_core::content;
-use lld_core::events::NAMES;
+use lld_core::events::{EventKind, NAMES};
+
+/// Every event kind, in `NAMES` order.
+const EVENT_KINDS: [EventKind; 9] = [
+    EventKind::Start,
+    EventKind::Answer,
+    EventKind::Back,
+    EventKind::Restart,
+    EventKind::Result,
+    EventKind::Resolved(true),
+    EventKind::Cta,
+    EventKind::Question,
+    EventKind::View,
+];
 use lld_core::progress::Entry;
 use serde_json::{json, Map, Value};
 
@@ -94,6 +107,23 @@ fn the_attributes_events_and_entries_are_the_committed_ones() {
     events.sort();
     names.sort();
     assert_eq!(events, names, "interface.json \"events\"");
+    // The dataLayer names: each event's name with `:` as `_`, the same as the code's.
+    let layer: Vec<String> = keys(&i["events"])
+        .iter()
+        .map(|e| {
+            let kind = NAMES.iter().position(|n| n == e).expect("a listed event");
+            assert_eq!(e.replace(':', "_"), EVENT_KINDS[kind].data_layer_name());
+            e.replace(':', "_")
+        })
+        .collect();
+    let mut listed: Vec<String> = i["dataLayer"]["events"]
+        .as_array()
+        .expect("dataLayer.events")
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, layer, "interface.json \"dataLayer\".\"events\"");
     let entries: Vec<&str> = [Entry::Start, Entry::Link, Entry::Resume]
         .iter()
         .map(|e| e.name())

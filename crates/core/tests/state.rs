@@ -11,7 +11,7 @@ use support::{flows, Rng};
 
 use lld_core::act::Act;
 use lld_core::config::Lang;
-use lld_core::events::EventKind;
+use lld_core::events::{EventKind, Visit};
 use lld_core::flow::engine::Session;
 use lld_core::flow::model::Audience;
 use lld_core::flow::valid::{NodeRef, ValidFlow};
@@ -30,15 +30,46 @@ fn env(device: Audience) -> Env<'static> {
     }
 }
 
-/// An event as the page receives it: its kind and its parsed `detail` and `dataLayer` object.
+/// What the widget knows of its visit in these tests.
+fn visit(device: Audience) -> Visit {
+    Visit {
+        version: "0a1b2c3d".into(),
+        session: "rnd".into(),
+        device: match device {
+            Audience::Phone => "phone",
+            Audience::Desktop => "desktop",
+        },
+        in_app: false,
+        lang: "ja",
+    }
+}
+
+/// An event as the page receives it: its kind and its parsed `detail` and `dataLayer` object,
+/// without the fields every event carries about the visit (`seq`, `session`, the rest in
+/// [`Visit`]), which are checked when taken out and kept here; `depth` (questions) likewise.
 #[derive(Debug)]
 struct Seen {
     kind: EventKind,
     detail: Value,
     layer: Value,
+    seq: u64,
+    session: String,
+    depth: Option<u64>,
 }
 
-fn events(applied: &Applied) -> Vec<Seen> {
+/// Takes `field` out of `detail` and `lld_…` out of the layer object; both must agree.
+fn take(detail: &mut Value, layer: &mut Value, field: &str, layer_field: &str) -> Option<Value> {
+    let d = detail.as_object_mut().unwrap().remove(field);
+    let l = layer.as_object_mut().unwrap().remove(layer_field);
+    assert_eq!(
+        d, l,
+        "{field} in detail and {layer_field} in the dataLayer object"
+    );
+    d
+}
+
+/// Every event of these effects, in order (`lld:question` included).
+fn all_events(applied: &Applied) -> Vec<Seen> {
     applied
         .effects
         .iter()
@@ -47,14 +78,61 @@ fn events(applied: &Applied) -> Vec<Seen> {
                 kind,
                 detail,
                 layer,
-            } => Some(Seen {
-                kind: *kind,
-                detail: serde_json::from_str(detail).expect("detail is JSON"),
-                layer: serde_json::from_str(layer).expect("the dataLayer object is JSON"),
-            }),
+            } => {
+                let mut detail: Value = serde_json::from_str(detail).expect("detail is JSON");
+                let mut layer: Value =
+                    serde_json::from_str(layer).expect("the dataLayer object is JSON");
+                let (d, l) = (&mut detail, &mut layer);
+                let seq = take(d, l, "seq", "lld_seq").and_then(|v| v.as_u64());
+                let session = take(d, l, "session", "lld_session").unwrap();
+                let depth = take(d, l, "depth", "lld_depth").map(|v| v.as_u64().unwrap());
+                assert_eq!(take(d, l, "version", "lld_version").unwrap(), "0a1b2c3d");
+                let device = take(d, l, "device", "lld_device").unwrap();
+                assert!(device == "phone" || device == "desktop", "{device}");
+                assert_eq!(take(d, l, "inApp", "lld_in_app").unwrap(), false);
+                assert_eq!(take(d, l, "lang", "lld_lang").unwrap(), "ja");
+                assert_eq!(depth.is_some(), *kind == EventKind::Question, "{kind:?}");
+                Some(Seen {
+                    kind: *kind,
+                    detail,
+                    layer,
+                    seq: seq.expect("every event has its number"),
+                    session: session.as_str().unwrap().to_owned(),
+                    depth,
+                })
+            }
             _ => None,
         })
         .collect()
+}
+
+/// The events of these effects but `lld:question` (checked on its own: [`shows_question`]).
+fn events(applied: &Applied) -> Vec<Seen> {
+    all_events(applied)
+        .into_iter()
+        .filter(|e| e.kind != EventKind::Question)
+        .collect()
+}
+
+/// A change that leaves a question on screen ends its events with `lld:question` about it,
+/// with its position in the visit; any other change sends none.
+#[track_caller]
+fn shows_question(flow: &ValidFlow, s: &Session, applied: &Applied, shown: bool) {
+    let all = all_events(applied);
+    let questions: Vec<&Seen> = all
+        .iter()
+        .filter(|e| e.kind == EventKind::Question)
+        .collect();
+    match s.current() {
+        NodeRef::Question(_) if shown => {
+            assert_eq!(questions.len(), 1, "one lld:question");
+            let q = all.last().unwrap();
+            assert_eq!(q.kind, EventKind::Question, "lld:question comes last");
+            about_current(flow, s, q, EventKind::Question);
+            assert_eq!(q.depth, Some(s.answer_ids(flow).len() as u64 + 1));
+        }
+        _ => assert!(questions.is_empty(), "no lld:question: {questions:?}"),
+    }
 }
 
 /// The effects after the events: what a change the visitor made ends with.
@@ -76,7 +154,8 @@ fn steps(flow: &ValidFlow, s: &Session) -> Value {
 fn about_current(flow: &ValidFlow, s: &Session, seen: &Seen, kind: EventKind) {
     assert_eq!(seen.kind, kind);
     let node = flow.id_of(s.current());
-    let result = matches!(s.current(), NodeRef::Result(_)) && !matches!(kind, EventKind::Restart);
+    let result = matches!(s.current(), NodeRef::Result(_))
+        && !matches!(kind, EventKind::Restart | EventKind::View);
     let mut want =
         serde_json::json!({"flow": flow.flow().id, "node": node, "steps": steps(flow, s)});
     if result {
@@ -158,6 +237,7 @@ fn input(rng: &mut Rng, flow: &ValidFlow, state: &State, earlier: &[Session]) ->
         10 if !earlier.is_empty() => {
             return Input::Restore(earlier[rng.below(earlier.len())].clone())
         }
+        11 if rng.below(3) == 0 => return Input::Seen,
         _ => return Input::Copied(rng.below(2) == 0),
     };
     Input::Act(act)
@@ -191,11 +271,25 @@ fn index(kind: EventKind) -> usize {
 #[test]
 fn the_start_says_where_the_widget_opens() {
     for (name, flow) in flows() {
-        let (state, effects) = State::start(&flow, Session::new(&flow), Entry::Start);
+        let (state, effects) = State::start(
+            &flow,
+            Session::new(&flow),
+            Entry::Start,
+            visit(Audience::Phone),
+        );
         let applied = Applied {
             render: true,
             effects,
         };
+        shows_question(&flow, state.session(), &applied, true);
+        let all = all_events(&applied);
+        assert_eq!(
+            all.iter()
+                .map(|e| (e.seq, e.session.as_str()))
+                .collect::<Vec<_>>(),
+            [(1, "rnd.1"), (2, "rnd.1")],
+            "{name}: numbered from 1 in run 1"
+        );
         let mut seen = events(&applied);
         assert_eq!(seen.len(), 1, "{name}");
         assert_eq!(take_entry(&mut seen[0]), "start", "{name}");
@@ -208,8 +302,12 @@ fn the_start_says_where_the_widget_opens() {
         assert!(!state.moved());
         // A shared result: lld:start, then lld:result.
         let r = &flow.flow().results[0].id;
-        let (state, effects) =
-            State::start(&flow, Session::at_result(&flow, r).unwrap(), Entry::Link);
+        let (state, effects) = State::start(
+            &flow,
+            Session::at_result(&flow, r).unwrap(),
+            Entry::Link,
+            visit(Audience::Phone),
+        );
         let mut seen = events(&Applied {
             render: true,
             effects,
@@ -227,14 +325,21 @@ fn the_start_says_where_the_widget_opens() {
 
 #[test]
 fn random_walks_keep_the_event_contract() {
-    let mut counts = [0usize; 7];
+    let mut counts = [0usize; 9];
     for (name, flow) in flows() {
         let mut rng = Rng::new();
         for device in [Audience::Phone, Audience::Desktop] {
             let env = env(device);
             for walk in 0..300 {
-                let (mut state, _) = State::start(&flow, Session::new(&flow), Entry::Start);
+                let (mut state, effects) =
+                    State::start(&flow, Session::new(&flow), Entry::Start, visit(device));
                 counts[index(EventKind::Start)] += 1;
+                let first = all_events(&Applied {
+                    render: true,
+                    effects,
+                });
+                let (mut seq, mut run) = (first.last().unwrap().seq, 1);
+                let mut viewed = false;
                 let mut earlier = vec![state.session().clone()];
                 for step in 0..40 {
                     let before = state.clone();
@@ -243,10 +348,23 @@ fn random_walks_keep_the_event_contract() {
                     let (b, a) = (before.session(), state.session());
                     let seen = events(&applied);
                     let at = format!("{name} {device:?} walk {walk} step {step}: {input:?}");
-                    for e in &seen {
+                    // Numbered in order within a run; Restart begins the next run at 1.
+                    for e in all_events(&applied) {
                         counts[index(e.kind)] += 1;
+                        if e.kind == EventKind::Restart {
+                            (seq, run) = (0, run + 1);
+                        }
+                        seq += 1;
+                        assert_eq!(
+                            (e.seq, e.session.as_str()),
+                            (seq, &*format!("rnd.{run}")),
+                            "{at}"
+                        );
+                        assert_eq!(state.visit().session, format!("rnd.{run}"));
                     }
                     let moved = a != b;
+                    let forward = matches!(&input, Input::Restore(r) if r.history().len() >= b.history().len());
+                    shows_question(&flow, a, &applied, moved && !forward);
                     match input {
                         Input::Act(Act::Answer { question, answer }) => {
                             let fits = b.current() == NodeRef::Question(question)
@@ -307,7 +425,12 @@ fn random_walks_keep_the_event_contract() {
                                 continue;
                             };
                             assert!(!applied.render, "{at}: nothing on screen changes");
-                            assert_eq!(state, before);
+                            // The call-to-action counts one more event of the run, no more.
+                            let same = |s: &State| (s.session().clone(), s.resolved(), s.copied());
+                            assert_eq!(same(&state), same(&before), "{at}");
+                            if act != Act::Cta {
+                                assert_eq!(state, before);
+                            }
                             let result = &flow.flow().results[r];
                             let link = progress::share_link(PAGE, "1", &result.id);
                             match (act, applied.effects.as_slice()) {
@@ -340,6 +463,17 @@ fn random_walks_keep_the_event_contract() {
                                 assert!(seen.is_empty(), "{at}");
                             }
                             ends_a_move(&flow, a, &applied, false);
+                        }
+                        Input::Seen => {
+                            if viewed {
+                                nothing(&applied, &before, &state);
+                                continue;
+                            }
+                            viewed = true;
+                            assert!(!applied.render, "{at}: nothing on screen changes");
+                            assert_eq!(seen.len(), 1, "{at}");
+                            about_current(&flow, a, &seen[0], EventKind::View);
+                            assert_eq!(applied.effects.len(), 1, "{at}");
                         }
                         Input::Copied(ok) => {
                             assert!(applied.render && applied.effects.is_empty(), "{at}");

@@ -125,6 +125,23 @@ impl Encoder {
     }
 }
 
+/// The version of a compiled flow text, as every event carries it (`version`, `lld_version`):
+/// 8 hex digits of the text's 32-bit FNV-1a hash. The same text always gives the same version
+/// (in any browser, at build time, in a report); any edit of the flow, a text or a link included,
+/// gives another one (with a chance of 1 in 4 billion of a repeat), so a report can tell the
+/// data of two versions of the diagnosis apart. Not a security hash: the files are pinned by
+/// their sha384 (README "Security").
+pub fn version(text: &str) -> String {
+    let hash = text.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    // By hand: `{:08x}` would pull hex formatting into the wasm.
+    (0..8)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[(hash >> (i * 4)) as usize & 15]))
+        .collect()
+}
+
 /// Why a compiled flow could not be read: the field where reading stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Damaged(pub usize);
