@@ -9,7 +9,7 @@
 //
 // The version is the workspace's in Cargo.toml (the one source of truth; the build writes the
 // same into snippet-cdn.html). File names have no hashes and the version is in the CDN path
-// (…/line-login-diagnosis@1.0.0/embed.js), so a page's snippet keeps loading the files it was
+// (…/line-login-diagnosis@1.1.0/embed.js), so a page's snippet keeps loading the files it was
 // made for; `integrity` in the snippet pins embed.js, which pins the rest.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

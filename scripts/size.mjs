@@ -14,7 +14,10 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 // Raised from 97 to 98 for the funnel events (1.1: lld:question, lld:view with its
 // IntersectionObserver, seq/version/session/device/inApp/lang on every event): +1.0 KB gzip,
 // 96,562 -> 97,613 B (wasm +0.8 KB, embed.js +0.3 KB), measured with `node scripts/size.mjs dist`.
-export const BUDGET_KB = 98;
+// Raised from 98 to 99 for the 1.1 content and the hand-off: 13 questions and 27 results (the
+// Japanese flow 10,340 -> 10,727 B gzip after its lines were cut to one idea each) and
+// 「LINEで送る」 (+0.3 KB wasm): 98,002 B in all.
+export const BUDGET_KB = 99;
 export const TARGET_KB = 80;
 // What a page loads for the widget: the loader (the release build inlines the wasm-bindgen glue
 // into it, scripts/post-build.mjs), the wasm module and the compiled flow of its language (Japanese, the
