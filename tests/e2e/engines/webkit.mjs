@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, groupMembers, pollUntil, startGroup, stopGroup } from "./processes.mjs";
-import { newSession } from "./w3c.mjs";
+import { newSession, WebDriverError } from "./w3c.mjs";
 
 const DRIVER = "/usr/bin/WebKitWebDriver";
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -77,15 +77,31 @@ export const engine = {
           if (device.userAgent) args.push(`--user-agent=${device.userAgent}`);
           if (options.colorScheme === "dark") args.push("--dark-mode");
           if (options.clipboard) args.push("--javascript-can-access-clipboard=true");
-          const driver = await takeDriver();
+          const capabilities = {
+            "webkitgtk:browserOptions": { binary: "/bin/sh", args: ["-c", 'exec env "$@"', "sh", ...env, MINIBROWSER, ...args] },
+          };
+          let driver = await takeDriver();
           let session;
           try {
-            session = await newSession(driver.base, {
-              "webkitgtk:browserOptions": { binary: "/bin/sh", args: ["-c", 'exec env "$@"', "sh", ...env, MINIBROWSER, ...args] },
-            });
+            session = await newSession(driver.base, capabilities);
           } catch (error) {
-            driver.busy = false;
-            throw error;
+            if (!(error instanceof WebDriverError) || error.code !== "TimeoutError") {
+              driver.busy = false;
+              throw error;
+            }
+            // A browser that did not come up within the request's time (seen once in ~200
+            // sessions on a loaded 2-core machine) is the machine's, not the page's: that driver
+            // and its browser are stopped, and one new one is tried, said on stderr.
+            console.error(`webkit: no MiniBrowser session within the time limit (${error.message}); starting a new driver once`);
+            drivers.splice(drivers.indexOf(driver), 1);
+            await stopGroup(driver.child);
+            driver = await takeDriver();
+            try {
+              session = await newSession(driver.base, capabilities);
+            } catch (again) {
+              driver.busy = false;
+              throw again;
+            }
           }
           version = `WebKitGTK ${session.capabilities.browserVersion}`;
           await session.setWindowSize(device.viewport);
