@@ -1,0 +1,10 @@
+//! `prerender FLOW-FILE OUT-DIR`: writes what the build puts into the snippets and the demo page
+//! (scripts/post-build.mjs, README "Embedding it in a page"): `OUT-DIR/screen.html`, the
+//! widget's first screen; `OUT-DIR/index.html`, every question and result as plain HTML
+//! (`lld_core::prerender`); and `OUT-DIR/widget.css`, the widget's styles minified exactly as
+//! the wasm carries them. A native tool: nothing of it is in the checker module.
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    line_login_checker::cli::prerender(std::env::args().skip(1).collect())
+}
