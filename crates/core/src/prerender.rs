@@ -67,7 +67,10 @@ fn anchor(id: &str) -> String {
 }
 
 /// The widget's first screen for a new visit (no saved progress, no link, no `start`), in the
-/// light theme: what `App::view` renders for the start question, answers as links.
+/// light theme: what `App::view` renders for the start question, answers as links. Its root
+/// is `.root.pre`, as the widget's is when it takes this screen over (`src/embed.rs`): such a
+/// screen does not fade in (`styles/widget.css`), so neither the first paint nor the takeover
+/// shows anything but the question.
 pub fn first_screen(flow: &ValidFlow, lang: Lang) -> String {
     let t = texts(lang);
     let f = flow.flow();
@@ -85,7 +88,7 @@ pub fn first_screen(flow: &ValidFlow, lang: Lang) -> String {
     );
     let mut out = String::new();
     out.push_str(&format!(
-        r#"<div class="root"><section class="lld" data-theme="light" lang="{}" aria-label="{}"><p class="title">{}</p>"#,
+        r#"<div class="root pre"><section class="lld" data-theme="light" lang="{}" aria-label="{}"><p class="title">{}</p>"#,
         lang.tag(),
         escape(&f.title),
         escape(&f.title)
@@ -236,9 +239,8 @@ mod tests {
             let f = flow.flow();
             let q = &f.questions[flow.start()];
             let html = first_screen(&flow, lang);
-            assert!(
-                html.starts_with(r#"<div class="root"><section class="lld" data-theme="light""#)
-            );
+            assert!(html
+                .starts_with(r#"<div class="root pre"><section class="lld" data-theme="light""#));
             assert!(html.contains(&format!(r#"data-node="{}""#, q.id)));
             assert!(html.contains(r#"<h2 part="question" class="question" tabindex="-1">"#));
             for (i, a) in q.answers.iter().enumerate() {
