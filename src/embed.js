@@ -275,6 +275,9 @@ class LineLoginDiagnosis extends HTMLElement {
 
   disconnectedCallback() {
     this.#leaving = true;
+    // An element still waiting to be needed stops watching (connected again, it waits again).
+    this.#waiting?.();
+    this.#waiting = null;
     queueMicrotask(() => {
       if (!this.#leaving || this.isConnected || !this.#widget) return;
       this.#leaving = false;

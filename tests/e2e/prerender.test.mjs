@@ -12,7 +12,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DIST, PHONE, Widget, loadFlow, marketingPage, openPage, record, rendered, useBrowserAndOrigins, forEachEngine } from "./lib.mjs";
+import { DIST, PHONE, ROOT, Widget, loadFlow, marketingPage, openPage, record, rendered, useBrowserAndOrigins, forEachEngine } from "./lib.mjs";
 
 const WASM = "/line-login-diagnosis_bg.wasm";
 const FLOW = "/content/line-login.ja.flow";
@@ -20,6 +20,21 @@ const FLOW = "/content/line-login.ja.flow";
 /** A build's prerendered snippet (`full` or `short`) pointing at `origin`. */
 const snippet = (/** @type {string} */ kind, /** @type {string} */ origin) =>
   readFileSync(join(DIST, `snippet-${kind}.html`), "utf8").split("BASE/").join(`${origin}/`);
+
+const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+/**
+ * axe-core (WCAG 2.x A and AA, as a11y.test.mjs) on the whole page, shadow DOM included: the
+ * violations, readable.
+ * @param {import("./driver.mjs").Page} page
+ */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof (/** @type {any} */ (window).axe) === "object"))) await page.addScript(AXE);
+  return page.evaluate(() =>
+    /** @type {any} */ (window).axe
+      .run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] })
+      .then((/** @type {any} */ r) => r.violations.map((/** @type {any} */ v) => `${v.id}: ${v.help} (${v.nodes.map((/** @type {any} */ n) => JSON.stringify(n.target)).join(", ")})`)),
+  );
+}
 
 /** The hash a CSP allows the snippets' <style> by, as their comment gives it. */
 const styleHash = () => readFileSync(join(DIST, "snippet-full.html"), "utf8").match(/style-src '(sha256-[^']+)'/)?.[1];
@@ -185,6 +200,7 @@ await forEachEngine((engine) => {
     try {
       await page.goto(origins.site.url("/takeover.html"));
       const painted = await page.evaluate(geometry);
+      assert.deepEqual(await axeViolations(page), [], "axe-core on the prerendered first screen");
       release();
       await takenOver(page);
       await new Widget(page).ready(flow.start);
@@ -297,6 +313,7 @@ await forEachEngine((engine) => {
       await page.goto(origins.site.url("/floor-prerendered.html"));
       await page.waitForJournal((j) => j.consoleWarnings.some((m) => m.includes("this browser has no WebAssembly")), "the warning");
       await page.waitFor(() => !!document.querySelector("line-login-diagnosis")?.shadowRoot?.querySelector(".lld-static.on"), undefined, { what: "the index shown" });
+      assert.deepEqual(await axeViolations(page), [], "axe-core on the first screen and the whole index");
       const w = new Widget(page, { touch: true });
       const next = start.answers[0].next;
       await w.activate(w.answer(start.answers[0].id));
