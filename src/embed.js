@@ -41,18 +41,22 @@ const flows = new Map(); // flow file URL -> Promise<string | null>
 const urls = new WeakMap(); // element -> its flow file URL (null: not a URL), decided once
 
 function wasmReady() {
-  // The wasm download starts here, not after the glue (a static import would make it wait):
-  // a round trip saved on slow networks.
-  ready ??= ((wasm) => glue.then(async (bindings) => {
-    await bindings.default({ module_or_path: wasm });
-    ({ mount } = bindings);
-  }).then(
-    () => true,
-    (error) => {
-      console.error(`<${TAG}>: could not load the widget; the fallback content stays visible.`, error);
-      return false;
-    },
-  ))(fetchPinned(WASM));
+  if (!ready) {
+    // The wasm download starts here, beside the glue (a static import would make it wait for
+    // the glue): a round trip saved on slow networks.
+    const wasm = fetchPinned(WASM);
+    wasm.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
+    ready = glue.then(async (bindings) => {
+      await bindings.default({ module_or_path: wasm });
+      ({ mount } = bindings);
+    }).then(
+      () => true,
+      (error) => {
+        console.error(`<${TAG}>: could not load the widget; the fallback content stays visible.`, error);
+        return false;
+      },
+    );
+  }
   return ready;
 }
 
