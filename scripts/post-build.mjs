@@ -9,8 +9,9 @@
 //      gzips about 6 % smaller in it than in UTF-8. A flow file that breaks a rule stops the
 //      build with the checker's message;
 //   2b. prerenders the Japanese flow (the native `prerender` command, crates/core/src/prerender.rs):
-//      the first question as a declarative shadow root with the widget's styles, and every
-//      question and result as plain HTML, written into the demo page's element.
+//      the first question as a declarative shadow root with the widget's styles (and, as inert
+//      templates, the screens after each of its answers), and every question and result as
+//      plain HTML, written into the demo page's element.
 // Release builds also:
 //   3. bundle embed.js with esbuild: the wasm-bindgen glue and its JS snippets
 //      (src/ui/page.js) go inside it (one script instead of three: fewer requests,
@@ -122,8 +123,14 @@ const css = prerendered("widget.css");
  */
 const template = (answersTo) => {
   let screen = prerendered("screen.html");
-  if (answersTo) screen = screen.replace(/href="#lld-n-[^"]*"/g, `href="${answersTo}"`);
-  return `<template shadowrootmode="open"><style>${css}</style>${screen}<div class="lld-static"><slot></slot></div></template>`;
+  // The screens after one answer (inert templates embed.js shows when that answer is tapped
+  // before the widget is ready).
+  let answered = prerendered("answered.html");
+  if (answersTo) {
+    screen = screen.replace(/href="#lld-n-[^"]*"/g, `href="${answersTo}"`);
+    answered = answered.replace(/href="#lld-n-[^"]*"/g, `href="${answersTo}"`);
+  }
+  return `<template shadowrootmode="open"><style>${css}</style>${screen}<div class="lld-static"><slot></slot></div>${answered}</template>`;
 };
 const STYLE_HASH = `sha256-${createHash("sha256").update(css).digest("base64")}`;
 // One section per line: readable when a marketer looks at it, and each one a child of the element.

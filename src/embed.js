@@ -225,8 +225,17 @@ class LineLoginDiagnosis extends HTMLElement {
     if (!answer || this.#widget) return;
     event.preventDefault();
     if (this.#tap === null) {
-      this.#tap = answer.getAttribute("data-act");
+      const act = answer.getAttribute("data-act");
+      this.#tap = act;
       answer.setAttribute("aria-busy", "true");
+      // Where the build wrote the screen this answer leads to, it is shown at once (the widget,
+      // replaying the tap, renders the same screen over it).
+      const next = /** @type {HTMLTemplateElement | null | undefined} */ (this.shadowRoot?.querySelector(`template[data-after="${CSS.escape(act ?? "")}"]`));
+      const box = this.shadowRoot?.querySelector(".root.pre");
+      if (next && box) {
+        box.replaceChildren(next.content.cloneNode(true));
+        /** @type {HTMLElement | null} */ (box.querySelector('[part~="question"]'))?.focus();
+      }
     }
     this.#start();
   };

@@ -41,11 +41,14 @@ const styleHash = () => readFileSync(join(DIST, "snippet-full.html"), "utf8").ma
 
 /**
  * Waits until the widget has replaced the first screen the HTML painted (which already shows the
- * start question, so `Widget.ready` alone would not wait): its answers are buttons.
+ * start question, so `Widget.ready` alone would not wait): no answer link, no slot for the index.
  * @param {import("./driver.mjs").Page} page
  */
 const takenOver = (page) =>
-  page.waitFor(() => document.querySelector("line-login-diagnosis")?.shadowRoot?.querySelector(".answer")?.tagName === "BUTTON", undefined, {
+  page.waitFor(() => {
+    const root = document.querySelector("line-login-diagnosis")?.shadowRoot;
+    return !!root?.querySelector("section.lld") && !root.querySelector("a.answer") && !root.querySelector(".lld-static");
+  }, undefined, {
     timeout: 15_000,
     what: "the widget replaced the first screen",
   });
@@ -71,6 +74,8 @@ await forEachEngine((engine) => {
       tag: root.querySelector(".answer")?.tagName.toLowerCase(),
       section: box(root.querySelector("section.lld")),
       title: box(root.querySelector(".title")),
+      nav: box(root.querySelector(".nav")),
+      trail: box(root.querySelector('[part~="trail"]')),
       progress: box(root.querySelector('[part~="progress"]')),
       heading: box(root.querySelector('[part~="question"]')),
       answers: [...root.querySelectorAll('[part~="answer"]')].map(box),
@@ -238,39 +243,76 @@ await forEachEngine((engine) => {
     }
   });
 
-  test("a tap on an answer before the widget is ready is carried into it: the right next question, once", async () => {
+  test("a tap on an answer before the widget is ready: the next question at once (the build's screen), then the widget's in place; a result after the widget starts; once", async () => {
     origins.site.pages.set("/early-tap.html", marketingPage({ body: snippet("full", origins.widget.origin) }));
-    /** @type {() => void} */
-    let release = () => {};
-    origins.widget.hold.set(WASM, new Promise((resolve) => (release = () => resolve(undefined))));
-    const page = await openPage(browser, origins, PHONE);
-    try {
-      await page.goto(origins.site.url("/early-tap.html"));
-      const w = new Widget(page, { touch: true });
-      // An answer that leads to another question (not the first answer: the index matters).
-      const answer = start.answers.slice(1).find((a) => flow.questions.some((q) => q.id === a.next));
-      assert.ok(answer);
-      const other = start.answers.find((a) => a !== answer);
-      assert.ok(other);
-      await w.activate(w.answer(answer.id));
-      // Not ready yet: the link was not followed, the tap shows pressed, the wasm was asked for.
-      const waiting = await page.evaluate(() => ({
-        hash: location.hash,
-        busy: document.querySelector("line-login-diagnosis")?.shadowRoot?.querySelector('[aria-busy="true"]')?.getAttribute("data-testid"),
-      }));
-      assert.deepEqual(waiting, { hash: "", busy: `answer-${answer.id}` });
-      assert.ok(origins.widget.log.some((e) => e.path === WASM), "the tap did not start the download");
-      // A second tap on another answer before ready is not applied as well.
-      await w.activate(w.answer(other.id));
-      release();
-      await w.waitAt("question", answer.next, { focus: false, timeout: 15_000 });
-      const trail = await w.part("trail").locator("li").count();
-      assert.equal(trail, 1, "the tap was applied more than once");
-      await page.assertClean("a tap before the widget was ready");
-    } finally {
-      release();
-      origins.widget.hold.delete(WASM);
-      await page.close();
+    const toQuestion = start.answers.slice(1).find((a) => flow.questions.some((q) => q.id === a.next));
+    const toResult = start.answers.find((a) => flow.results.some((r) => r.id === a.next));
+    assert.ok(toQuestion && toResult);
+    const second = flow.questions.find((q) => q.id === toQuestion.next);
+    for (const answer of [toQuestion, toResult]) {
+      const kind = answer === toQuestion ? "question" : "result";
+      /** @type {() => void} */
+      let release = () => {};
+      origins.widget.hold.set(WASM, new Promise((resolve) => (release = () => resolve(undefined))));
+      const page = await openPage(browser, origins, PHONE);
+      try {
+        await page.goto(origins.site.url("/early-tap.html"));
+        const w = new Widget(page, { touch: true });
+        await w.activate(w.answer(answer.id));
+        const state = () =>
+          page.evaluate(() => {
+            const root = document.querySelector("line-login-diagnosis")?.shadowRoot;
+            return {
+              hash: location.hash,
+              tag: root?.querySelector(".answer")?.tagName.toLowerCase(),
+              busy: root?.querySelector('[aria-busy="true"]')?.getAttribute("data-testid") ?? null,
+            };
+          });
+        let painted = null;
+        if (kind === "question") {
+          // Not ready yet, and the next question is there: the build's screen, focus on its heading.
+          await w.waitAt("question", answer.next);
+          assert.deepEqual(await state(), { hash: "", tag: "a", busy: null });
+          painted = await page.evaluate(geometry);
+          // A second tap before ready is not applied as well.
+          await w.activate(w.answer(second?.answers[0].id));
+        } else {
+          // Not ready yet: the link was not followed, the tap shows pressed.
+          assert.deepEqual(await state(), { hash: "", tag: "a", busy: `answer-${answer.id}` });
+        }
+        assert.ok(origins.widget.log.some((e) => e.path === WASM), "the tap did not start the download");
+        release();
+        await takenOver(page);
+        await w.waitAt(kind, answer.next, { focus: false, timeout: 15_000 });
+        assert.equal(await w.part("trail").locator("li").count(), 1, "the tap was applied more than once");
+        if (painted) {
+          // The widget's screen over the build's: the same boxes.
+          const mounted = await page.evaluate(geometry);
+          const boxes = (/** @type {any} */ g) => [g.section, g.title, g.nav, g.progress, g.heading, ...g.answers, g.trail];
+          boxes(mounted).forEach((box, i) => {
+            const was = boxes(painted)[i];
+            assert.ok(box && was && box.every((v, k) => Math.abs(v - was[k]) <= 1), `box ${i} moved: ${JSON.stringify(was)} -> ${JSON.stringify(box)}`);
+          });
+          if (engine.name === "chromium") {
+            const shift = await page.evaluate(
+              () =>
+                new Promise((resolve) => {
+                  let total = 0;
+                  new PerformanceObserver((list) => {
+                    for (const e of list.getEntries()) if (!(/** @type {any} */ (e).hadRecentInput)) total += /** @type {any} */ (e).value;
+                  }).observe({ type: "layout-shift", buffered: true });
+                  requestAnimationFrame(() => setTimeout(() => resolve(total), 100));
+                }),
+            );
+            assert.equal(shift, 0, "layout shift when the widget took over the answered screen");
+          }
+        }
+        await page.assertClean(`a tap before the widget was ready (${kind})`);
+      } finally {
+        release();
+        origins.widget.hold.delete(WASM);
+        await page.close();
+      }
     }
   });
 

@@ -76,7 +76,7 @@ pub fn flowcheck(args: Vec<String>) -> ExitCode {
 /// written, 1 invalid flow, 2 usage or unreadable/unwritable file).
 pub fn prerender(args: Vec<String>) -> ExitCode {
     use lld_core::config::Lang;
-    use lld_core::prerender::{first_screen, index};
+    use lld_core::prerender::{answered_screens, first_screen, index};
     let [file, out] = args.as_slice() else {
         eprintln!("usage: prerender FLOW-FILE OUT-DIR");
         return ExitCode::from(2);
@@ -113,6 +113,11 @@ pub fn prerender(args: Vec<String>) -> ExitCode {
     let written = std::fs::create_dir_all(out).and_then(|()| {
         std::fs::write(out.join("screen.html"), first_screen(&flow, lang))?;
         std::fs::write(out.join("index.html"), index(&flow, lang))?;
+        let answered: String = answered_screens(&flow, lang)
+            .into_iter()
+            .map(|(act, html)| format!(r#"<template data-after="{act}">{html}</template>"#))
+            .collect();
+        std::fs::write(out.join("answered.html"), answered)?;
         std::fs::write(out.join("widget.css"), css)
     });
     if let Err(e) = written {

@@ -17,7 +17,7 @@
 use crate::act::Act;
 use crate::config::Lang;
 use crate::flow::model::{segments, Audience, Place, Segment, Step};
-use crate::flow::valid::ValidFlow;
+use crate::flow::valid::{NodeRef, ValidFlow};
 use crate::texts::{fill, texts, Texts};
 
 /// The id prefix of the index's entries: `lld-n-<node id>`.
@@ -72,14 +72,45 @@ fn anchor(id: &str) -> String {
 /// screen does not fade in (`styles/widget.css`), so neither the first paint nor the takeover
 /// shows anything but the question.
 pub fn first_screen(flow: &ValidFlow, lang: Lang) -> String {
+    format!(
+        r#"<div class="root pre">{}</div>"#,
+        question_section(flow, lang, flow.start(), None)
+    )
+}
+
+/// The screens after one answer of the start question that leads to another question, as the
+/// widget renders them (Back and Restart, the question, the trail with that answer, the
+/// announcement), each with the `data-act` of the answer that leads there: `embed.js` shows one
+/// at once when that answer is tapped before the widget is ready, and the widget, replaying the
+/// tap, renders the same screen over it. The inner markup of `.root`, like `first_screen`'s.
+pub fn answered_screens(flow: &ValidFlow, lang: Lang) -> Vec<(String, String)> {
+    let start = flow.start();
+    let f = flow.flow();
+    (0..f.questions[start].answers.len())
+        .filter_map(|answer| match flow.target(start, answer)? {
+            NodeRef::Question(next) => Some((
+                Act::Answer {
+                    question: start,
+                    answer,
+                }
+                .encode(),
+                question_section(flow, lang, next, Some(answer)),
+            )),
+            NodeRef::Result(_) => None,
+        })
+        .collect()
+}
+
+/// `section.lld` with question `q`: the first (`after` = None) or the one reached by answer
+/// `after` of the start question.
+fn question_section(flow: &ValidFlow, lang: Lang, q_index: usize, after: Option<usize>) -> String {
     let t = texts(lang);
     let f = flow.flow();
-    let q_index = flow.start();
     let q = &f.questions[q_index];
     let left = flow.questions_left(q_index).saturating_sub(1);
     let progress = format!(
         "{} · {}",
-        fill(t.question_n, 1),
+        fill(t.question_n, if after.is_some() { 2 } else { 1 }),
         if left == 0 {
             t.last_question.to_owned()
         } else {
@@ -88,11 +119,20 @@ pub fn first_screen(flow: &ValidFlow, lang: Lang) -> String {
     );
     let mut out = String::new();
     out.push_str(&format!(
-        r#"<div class="root pre"><section class="lld" data-theme="light" lang="{}" aria-label="{}"><p class="title">{}</p>"#,
+        r#"<section class="lld" data-theme="light" lang="{}" aria-label="{}"><p class="title">{}</p>"#,
         lang.tag(),
         escape(&f.title),
         escape(&f.title)
     ));
+    if after.is_some() {
+        out.push_str(&format!(
+            r#"<div class="nav"><button type="button" part="back" class="secondary" data-act="{}">‹ {}</button><button type="button" part="restart" class="secondary" data-act="{}">{}</button></div>"#,
+            Act::Back.encode(),
+            escape(t.back),
+            Act::Restart.encode(),
+            escape(t.restart)
+        ));
+    }
     out.push_str(&format!(
         r#"<div class="screen" data-testid="question" data-node="{}"><p part="progress" class="progress">{}</p><h2 part="question" class="question" tabindex="-1">{}</h2>"#,
         escape(&q.id),
@@ -116,7 +156,24 @@ pub fn first_screen(flow: &ValidFlow, lang: Lang) -> String {
             rich(&a.text)
         ));
     }
-    out.push_str(r#"</ul></div><p class="sr-only" aria-live="polite" aria-atomic="true"></p></section></div>"#);
+    out.push_str("</ul></div>");
+    let mut announcement = String::new();
+    if let Some(answer) = after {
+        let first = &f.questions[flow.start()];
+        out.push_str(&format!(
+            r#"<nav part="trail" class="trail" aria-label="{trail}"><h3 class="sub">{trail}</h3><ol><li><button type="button" class="trail-item" title="{}" data-act="{}"><span class="trail-q">{}</span><span class="trail-a">{}</span></button></li></ol></nav>"#,
+            escape(t.trail_return),
+            Act::JumpTo(0).encode(),
+            rich(&first.text),
+            rich(&first.answers[answer].text),
+            trail = escape(t.trail),
+        ));
+        // What the widget announces on a move (`App::view`): the progress and the question.
+        announcement = escape(&format!("{progress}: {}", q.text));
+    }
+    out.push_str(&format!(
+        r#"<p class="sr-only" aria-live="polite" aria-atomic="true">{announcement}</p></section>"#
+    ));
     out
 }
 
@@ -256,6 +313,33 @@ mod tests {
                 )));
             }
             assert_eq!(html.matches("<a ").count(), q.answers.len());
+        }
+    }
+
+    /// The screens after one answer: one per answer of the start question that leads to a
+    /// question, with Back, Restart, the trail and the second question's progress.
+    #[test]
+    fn answered_screens_are_the_second_questions() {
+        let flow = builtin(Lang::Ja).unwrap();
+        let f = flow.flow();
+        let start = &f.questions[flow.start()];
+        let screens = answered_screens(&flow, Lang::Ja);
+        let to_questions: Vec<_> = start
+            .answers
+            .iter()
+            .filter(|a| f.questions.iter().any(|q| q.id == a.next))
+            .collect();
+        assert_eq!(screens.len(), to_questions.len());
+        for ((act, html), a) in screens.iter().zip(&to_questions) {
+            let i = start.answers.iter().position(|x| x.id == a.id).unwrap();
+            assert_eq!(act, &format!("answer {} {i}", flow.start()));
+            assert!(html.contains(&format!(r#"data-node="{}""#, a.next)));
+            assert!(html.contains(r#"part="back""#) && html.contains(r#"part="trail""#));
+            assert!(html.contains("質問 2 · "));
+            assert!(html.contains(&format!(
+                r#"<span class="trail-a">{}</span>"#,
+                rich(&a.text)
+            )));
         }
     }
 
