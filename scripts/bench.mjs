@@ -319,7 +319,8 @@ const INIT = `(() => {
       const now = performance.now();
       if (B.ready === null) {
         const h = root.querySelector('[part~="question"]');
-        if (h && h.isConnected && root.querySelector('[part~="answer"]')) {
+        // (Answer buttons: a prerendered screen's answers are links until the widget takes over.)
+        if (h && h.isConnected && root.querySelector('button[part~="answer"]')) {
           B.ready = now;
           firstQuestion(now);
           B.readyScreen = screen();

@@ -210,9 +210,13 @@ class LineLoginDiagnosis extends HTMLElement {
     const root = this.shadowRoot;
     if (root?.querySelector(".lld-static")) {
       root.addEventListener("click", this.#early);
-      // A tap made before this script ran followed its link (#lld-n-<next>): carry it over too.
+      // A tap made before this script ran followed its link (#lld-n-<next>): carry it over too,
+      // and take the link back (its entry of the index would show, widget.css :target).
       const followed = location.hash && root.querySelector(`a.answer[href="${CSS.escape(location.hash)}"]`);
-      if (followed) this.#tap ??= followed.getAttribute("data-act");
+      if (followed) {
+        history.replaceState(history.state, "", location.pathname + location.search);
+        this.#keep(followed);
+      }
     }
     if (lazy(this) && !this.#tap) this.#waitUntilNeeded(root);
     else this.#start();
@@ -224,21 +228,24 @@ class LineLoginDiagnosis extends HTMLElement {
     const answer = event.target instanceof Element ? event.target.closest("a.answer[data-act]") : null;
     if (!answer || this.#widget) return;
     event.preventDefault();
-    if (this.#tap === null) {
-      const act = answer.getAttribute("data-act");
-      this.#tap = act;
-      answer.setAttribute("aria-busy", "true");
-      // Where the build wrote the screen this answer leads to, it is shown at once (the widget,
-      // replaying the tap, renders the same screen over it).
-      const next = /** @type {HTMLTemplateElement | null | undefined} */ (this.shadowRoot?.querySelector(`template[data-after="${CSS.escape(act ?? "")}"]`));
-      const box = this.shadowRoot?.querySelector(".root.pre");
-      if (next && box) {
-        box.replaceChildren(next.content.cloneNode(true));
-        /** @type {HTMLElement | null} */ (box.querySelector('[part~="question"]'))?.focus();
-      }
-    }
+    this.#keep(answer);
     this.#start();
   };
+
+  // Keeps the first answer tapped (shown pressed). Where the build wrote the screen it leads to,
+  // that screen is shown at once (the widget, replaying the tap, renders the same one over it).
+  #keep(/** @type {Element} */ answer) {
+    if (this.#tap !== null) return;
+    const act = answer.getAttribute("data-act") ?? "";
+    this.#tap = act;
+    answer.setAttribute("aria-busy", "true");
+    const next = /** @type {HTMLTemplateElement | null | undefined} */ (this.shadowRoot?.querySelector(`template[data-after="${CSS.escape(act)}"]`));
+    const box = this.shadowRoot?.querySelector(".root.pre");
+    if (next && box) {
+      box.replaceChildren(next.content.cloneNode(true));
+      /** @type {HTMLElement | null} */ (box.querySelector('[part~="question"]'))?.focus();
+    }
+  }
 
   #waitUntilNeeded(root) {
     const go = () => this.#start();

@@ -316,6 +316,31 @@ await forEachEngine((engine) => {
     }
   });
 
+  test("a tap made before embed.js ran (its link followed, #lld-n-<next> in the address): carried over the same way, the address given back", async () => {
+    origins.site.pages.set("/early-link.html", marketingPage({ body: snippet("full", origins.widget.origin) }));
+    const answer = start.answers.slice(1).find((a) => flow.questions.some((q) => q.id === a.next));
+    assert.ok(answer);
+    /** @type {() => void} */
+    let release = () => {};
+    origins.widget.hold.set(WASM, new Promise((resolve) => (release = () => resolve(undefined))));
+    const page = await openPage(browser, origins, PHONE);
+    try {
+      await page.goto(origins.site.url(`/early-link.html#lld-n-${answer.next}`));
+      const w = new Widget(page, { touch: true });
+      await w.waitAt("question", answer.next);
+      assert.equal(await page.evaluate(() => location.hash), "");
+      release();
+      await takenOver(page);
+      await w.waitAt("question", answer.next, { focus: false, timeout: 15_000 });
+      assert.equal(await w.part("trail").locator("li").count(), 1);
+      await page.assertClean("a tap before embed.js ran");
+    } finally {
+      release();
+      origins.widget.hold.delete(WASM);
+      await page.close();
+    }
+  });
+
   test("nothing heavy until needed: below the fold only the HTML loads; scrolled near, the widget starts; loading=\"eager\" loads at once", async () => {
     const spacer = '<div style="height: 4000px">広告</div>';
     origins.site.pages.set("/lazy.html", marketingPage({ body: `${spacer}\n${snippet("full", origins.widget.origin)}` }));
