@@ -12,6 +12,11 @@
 //   4. layout shift, long tasks during start
 //   5. tap → next screen painted over every answer path (4x CPU), interleaved path by path with a
 //      tap reference (the same screens and CSS swapped in by plain JS), and memory after 1–3 walks
+//   6. the first question painted and the first tap answered (a tap as soon as the question is
+//      painted, slow 4G + 4x CPU, cold): the prerendered demo page (dist/index.html, README "The
+//      first question without waiting") against the plain-JS page and the classic demo page
+// Items 3–5 run on the classic demo page (the element holds the one-line fallback, as before the
+// prerendered snippets), so they stay comparable with earlier runs.
 // Prints tables on stdout and writes everything to the JSON file given by --out.
 //
 // Usage: node scripts/bench.mjs --dist build/bench/dist --named build/bench/names/named.wasm
@@ -62,6 +67,8 @@ const TARGETS = {
   ready: 1000, // ms, median time to ready, throttled, cold
   ready_ratio: 1.2, // median ready, widget / plain-JS page, throttled, same run
   tap_ratio: 1.2, // median tap → painted, widget / plain-JS page, 4x CPU, same run
+  first_question_ratio: 1.0, // median first question painted, prerendered page / plain-JS page, throttled, same run
+  first_tap_ratio: 1.2, // median first tap answered (from navigation start), prerendered / plain-JS page, throttled
   cls: 0, // layout shift caused by the widget
 };
 
@@ -261,7 +268,8 @@ function printSizes(s) {
 // it is attached (a wrapper around attachShadow) to time the first question and every tap.
 const INIT = `(() => {
   const B = (window.__bench = { fcp: null, lcp: null, cls: 0, shifts: [], longtasks: [], events: [],
-    ready: null, readyFrame: null, readyPaint: null, taps: [], pending: null, root: null });
+    ready: null, readyFrame: null, readyPaint: null, taps: [], pending: null, root: null,
+    firstQuestion: null, firstQuestionPaint: null });
   const observe = (type, each, extra = {}) => {
     try { new PerformanceObserver((l) => l.getEntries().forEach(each)).observe({ type, buffered: true, ...extra }); }
     catch (e) { B["no_" + type] = String(e); }
@@ -287,8 +295,16 @@ const INIT = `(() => {
     ch.port1.onmessage = () => cb(frame, performance.now());
     ch.port2.postMessage(0);
   });
-  let readyResolve, fcpResolve;
+  let readyResolve, fcpResolve, firstQuestionResolve;
   B.readyPromise = new Promise((r) => (readyResolve = r));
+  // The first question painted: the prerendered one (a declarative shadow root, there with the
+  // HTML), or else the first one a script renders (ready).
+  B.firstQuestionPromise = new Promise((r) => (firstQuestionResolve = r));
+  const firstQuestion = (now) => {
+    if (B.firstQuestion !== null) return;
+    B.firstQuestion = now;
+    afterPaint((frame, painted) => { B.firstQuestionPaint = painted; firstQuestionResolve(painted); });
+  };
   B.fcpPromise = new Promise((r) => (fcpResolve = r));
   observe("paint", (e) => { if (e.name === "first-contentful-paint") fcpResolve(e.startTime); });
 
@@ -303,14 +319,17 @@ const INIT = `(() => {
       const now = performance.now();
       if (B.ready === null) {
         const h = root.querySelector('[part~="question"]');
-        if (h && h.isConnected && root.querySelector('[part~="answer"]')) {
+        // (Answer buttons: a prerendered screen's answers are links until the widget takes over.)
+        if (h && h.isConnected && root.querySelector('button[part~="answer"]')) {
           B.ready = now;
+          firstQuestion(now);
           B.readyScreen = screen();
           afterPaint((frame, painted) => { B.readyFrame = frame; B.readyPaint = painted; readyResolve(B.ready); });
         }
       }
       const p = B.pending;
-      if (p && screen() !== p.from) {
+      // (No screen at all is the moment a takeover emptied the root, not the tap's answer.)
+      if (p && screen() !== p.from && screen() !== null) {
         B.pending = null;
         p.to = screen();
         p.dom = now;
@@ -318,6 +337,16 @@ const INIT = `(() => {
       }
     }).observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   };
+  // A declarative shadow root is attached by the parser, not by attachShadow: found by watching
+  // the document as it is parsed. Its first question is there at once (ready is its takeover).
+  const declarative = new MutationObserver(() => {
+    const root = document.querySelector("line-login-diagnosis")?.shadowRoot;
+    if (!root || B.root) return;
+    declarative.disconnect();
+    watch(root);
+    if (root.querySelector('[part~="question"]') && root.querySelector('[part~="answer"]')) firstQuestion(performance.now());
+  });
+  declarative.observe(document, { childList: true, subtree: true });
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
@@ -326,7 +355,9 @@ const INIT = `(() => {
   };
   // A tap: the click's timestamp (when the browser received the release), the screen it left.
   addEventListener("click", (e) => {
-    if (!B.root) return;
+    // Only the visitor's clicks (embed.js replays a tap made before the widget was ready with
+    // click(), which is not one: the time counts from the visitor's).
+    if (!B.root || !e.isTrusted) return;
     B.pending = { t0: e.timeStamp, handler: performance.now(), from: screen() };
   }, true);
   addEventListener("pointerdown", (e) => { B.lastPointerdown = e.timeStamp; }, true);
@@ -342,6 +373,7 @@ const INIT = `(() => {
       end: r.responseEnd, encoded: r.encodedBodySize, decoded: r.decodedBodySize }));
     return { fcp: B.fcp, lcp: B.lcp, cls: B.cls, shifts: B.shifts, longtasks: B.longtasks, events: B.events,
       attached: B.attached ?? null, ready: B.ready, readyFrame: B.readyFrame, readyPaint: B.readyPaint, readyScreen: B.readyScreen ?? null,
+      firstQuestion: B.firstQuestion, firstQuestionPaint: B.firstQuestionPaint,
       dcl: nav ? nav.domContentLoadedEventEnd : null, load: nav ? nav.loadEventEnd : null,
       htmlEnd: nav ? nav.responseEnd : null, resources: res,
       hostHeight: document.querySelector("line-login-diagnosis")?.getBoundingClientRect().height ?? null, noObservers: Object.keys(B).filter((k) => k.startsWith("no_")) };
@@ -367,6 +399,19 @@ function referencePage(flow) {
   if (!script.test(html) || !element.test(html)) throw new Error("bench: dist/index.html no longer has the embed.js script or the element");
   // Without embed.js the element is never defined: a plain block (demo.css reserves its space).
   return html.replace(script, "").replace(element, `$1\n${staticWidget}\n$2`);
+}
+
+/**
+ * The demo page as it was before the prerendered snippets (README "The first question without
+ * waiting"): the element holds the one-line fallback, so the widget paints the first question
+ * itself. Today's figures (ready, taps, memory) are measured on it, comparable with earlier runs.
+ */
+function classicPage() {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const element = /(<line-login-diagnosis[^>]*>)[\s\S]*?(<\/line-login-diagnosis>)/;
+  if (!element.test(html)) throw new Error("bench: dist/index.html has no element");
+  const fallback = '<p class="fallback">診断を読み込んでいます。表示されない場合は、<a href="#article">ログインできない時の対処法</a>をお読みください。</p>';
+  return html.replace(element, `$1\n          ${fallback}\n        $2`);
 }
 
 /**
@@ -421,7 +466,7 @@ show(${JSON.stringify(flow.start)}, false);
 }
 
 /** Every file of dist/ served gzip-encoded (as a real host serves them), plus the reference page. */
-function gzipPages(reference, referenceTaps) {
+function gzipPages(reference, referenceTaps, classic) {
   const pages = {};
   const walk = (dir) => {
     for (const f of readdirSync(dir)) {
@@ -433,6 +478,7 @@ function gzipPages(reference, referenceTaps) {
   };
   walk(DIST);
   pages["/"] = { ...pages["/index.html"], type: "text/html; charset=utf-8" };
+  pages["/classic.html"] = { body: gzipSync(Buffer.from(classic), { level: 9 }), headers: { "Content-Encoding": "gzip" }, type: "text/html; charset=utf-8" };
   pages["/reference.html"] = { body: gzipSync(Buffer.from(reference), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
   pages["/reference-taps.html"] = { body: gzipSync(Buffer.from(referenceTaps.html), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
   pages["/reference-taps.js"] = { body: gzipSync(Buffer.from(referenceTaps.script), { level: 9 }), headers: { "Content-Encoding": "gzip" } };
@@ -469,6 +515,35 @@ async function loadOnce(browser, url, { device, condition, widget }) {
       ...s,
       longtasks_start: { count: start.length, total_ms: start.reduce((a, t) => a + t.d, 0), blocking_ms: start.reduce((a, t) => a + Math.max(0, t.d - 50), 0) },
     };
+  } catch (error) {
+    return { error: String(error.message ?? error) };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * One fresh load (slow 4G + 4x CPU, cold) where the visitor taps `answer` as soon as the first
+ * question is painted: when the question was painted, and when the next question (`next`) was
+ * painted after the tap — for the prerendered page, through embed.js's queue and the takeover.
+ */
+async function firstTapOnce(browser, url, answer, next) {
+  await new Promise((r) => setTimeout(r, PAUSE_MS));
+  const { context, page } = await newPage(browser, PHONE, CONDITIONS.throttled);
+  try {
+    await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
+    await withTimeout(page.evaluate("window.__bench.firstQuestionPromise"), 30_000, `${url}: first question`);
+    const at = await page.evaluate((id) => {
+      const a = /** @type {any} */ (window).__bench.root.querySelector(`[data-testid="answer-${id}"]`);
+      a.scrollIntoView({ block: "center" });
+      const r = a.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, answer);
+    await page.touchscreen.tap(at.x, at.y);
+    const t = await withTimeout(page.evaluate("window.__bench.waitTap(0)"), 30_000, `${url}: the first tap`);
+    if (t.to !== `question:${next}`) throw new Error(`${url}: the first tap showed ${t.to}, not question:${next}`);
+    const s = await page.evaluate("window.__bench.snapshot()");
+    return { painted: s.firstQuestionPaint, tap: t.t0, answered: t.paint, tap_to_answered: t.paint - t.t0, ready: s.ready, cls: s.cls };
   } catch (error) {
     return { error: String(error.message ?? error) };
   } finally {
@@ -515,7 +590,7 @@ async function walker(browser, url, widget) {
  */
 async function walkAll(browser, origin, flow) {
   const paths = allPaths(flow);
-  const widget = await walker(browser, `${origin}/`, true);
+  const widget = await walker(browser, `${origin}/classic.html`, true);
   const reference = await walker(browser, `${origin}/reference-taps.html`, false);
   try {
     // Playwright's own helpers live in the same JS heap: load them before the first measure (a
@@ -656,6 +731,37 @@ function printLoads(name, condition, sum) {
   row("  of which blocking (>50 ms part)", sum.widget.blocking_ms);
   row("layout shift (CLS), widget page", sum.widget.cls, 4);
   row("layout shift (CLS), reference page", sum.reference.cls, 4);
+}
+
+function summarizeFirstTaps(runs) {
+  const of = (page) => {
+    const ok = runs.map((r) => r[page]).filter((x) => !x.error);
+    return {
+      painted: stats(ok.map((x) => x.painted)),
+      tap: stats(ok.map((x) => x.tap)),
+      answered: stats(ok.map((x) => x.answered)),
+      tap_to_answered: stats(ok.map((x) => x.tap_to_answered)),
+      ready: stats(ok.map((x) => x.ready)),
+      cls_max: Math.max(0, ...ok.map((x) => x.cls ?? 0)),
+      failed: runs.map((r) => r[page]).filter((x) => x.error).map((x) => x.error),
+    };
+  };
+  return { plain: of("plain"), prerendered: of("prerendered"), classic: of("classic") };
+}
+
+function printFirstTaps(ft) {
+  heading("First question painted, first tap answered (slow 4G + 4x CPU, cold; the tap as soon as the question is painted)");
+  const w = [44, 12, 12, 12];
+  console.log(line(["median ms from navigation start", "prerendered", "plain JS", "classic"], w));
+  const row = (label, key, digits = 0) => console.log(line([label, fmt(ft.prerendered[key].median, digits), fmt(ft.plain[key].median, digits), fmt(ft.classic[key].median, digits)], w));
+  row("first question painted", "painted");
+  row("tap (the visitor's click)", "tap");
+  row("first tap answered: next question painted", "answered");
+  row("  tap → next question painted", "tap_to_answered");
+  row("widget ready (prerendered: its takeover)", "ready");
+  console.log(line(["max CLS", fmt(ft.prerendered.cls_max, 4), fmt(ft.plain.cls_max, 4), fmt(ft.classic.cls_max, 4)], w));
+  for (const [page, s] of Object.entries(ft)) if (s.failed.length) console.log(`${page}: ${s.failed.length} loads failed: ${s.failed[0]}`);
+  console.log("(prerendered: dist/index.html; plain JS: reference-taps.html; classic: the demo page with the one-line fallback, as before)");
 }
 
 function summarizeTaps(walk) {
@@ -805,12 +911,15 @@ async function main() {
   writeFileSync(join(dirname(OUT), "reference-taps.html"), referenceTaps.html);
   writeFileSync(join(dirname(OUT), "reference-taps.js"), referenceTaps.script);
   delete size.wasm.widget_css_text;
-  const server = await startServer({ root: DIST, cors: true, pages: /** @type {Record<string, any>} */ (gzipPages(reference, referenceTaps)) });
+  const classic = classicPage();
+  writeFileSync(join(dirname(OUT), "classic.html"), classic);
+  const server = await startServer({ root: DIST, cors: true, pages: /** @type {Record<string, any>} */ (gzipPages(reference, referenceTaps, classic)) });
   const browser = await launch();
   const chromium = browser.version();
   const results = {};
   try {
-    const demo = server.url("/");
+    const demo = server.url("/classic.html");
+    const prerendered = server.url("/");
     const ref = server.url("/reference.html");
     const plainJs = server.url("/reference-taps.html");
     // One warm-up round per condition (discarded): the first loads of a browser pay one-off costs.
@@ -825,6 +934,22 @@ async function main() {
           `  run ${i < 0 ? "warm-up" : i + 1}/${RUNS} ${name}: ready ${fmt(widget.ready)} ms, plain JS ready ${fmt(plain.ready)} ms, reference load ${fmt(reference.load)} ms\n`,
         );
       }
+    }
+    // The first question painted and the first tap answered (slow 4G + 4x CPU, cold): the
+    // prerendered demo page against the plain-JS page and the classic one, interleaved.
+    const start = flow.questions.find((q) => q.id === flow.start);
+    const tapped = start?.answers.find((a) => flow.questions.some((q) => q.id === a.next));
+    if (!start || !tapped) throw new Error("bench: no answer of the first question leads to a question");
+    const firstTaps = [];
+    for (let i = -1; i < RUNS; i += 1) {
+      const plain = await firstTapOnce(browser, plainJs, tapped.id, tapped.next);
+      const pre = await firstTapOnce(browser, prerendered, tapped.id, tapped.next);
+      const old = await firstTapOnce(browser, demo, tapped.id, tapped.next);
+      if (i >= 0) firstTaps.push({ plain, prerendered: pre, classic: old });
+      process.stderr.write(
+        `  run ${i < 0 ? "warm-up" : i + 1}/${RUNS} first question / first tap answered: prerendered ${fmt(pre.painted)} / ${fmt(pre.answered)} ms, ` +
+          `plain JS ${fmt(plain.painted)} / ${fmt(plain.answered)} ms, classic ${fmt(old.painted)} / ${fmt(old.answered)} ms${[plain, pre, old].find((x) => x.error)?.error ?? ""}\n`,
+      );
     }
     // Layout shift on a wide screen too (the demo's columns sit side by side there).
     const desktop = {};
@@ -883,6 +1008,12 @@ async function main() {
     console.log(verdict("ready, widget / plain JS, throttled (ratio of medians)", ratios.ready_throttled, TARGETS.ready_ratio, ratios.ready_throttled != null && ratios.ready_throttled <= TARGETS.ready_ratio));
     console.log(verdict("tap → painted, widget / plain JS, 4x CPU (ratio of medians)", ratios.tap_throttled, TARGETS.tap_ratio, ratios.tap_throttled != null && ratios.tap_throttled <= TARGETS.tap_ratio));
     console.log(verdict("layout shift caused by the widget (max CLS)", r3(widgetCls), TARGETS.cls, widgetCls <= TARGETS.cls));
+    const ft = summarizeFirstTaps(firstTaps);
+    ratios.first_question_painted = ratioOf(ft.prerendered.painted.median, ft.plain.painted.median);
+    ratios.first_tap_answered = ratioOf(ft.prerendered.answered.median, ft.plain.answered.median);
+    console.log(verdict("first question painted, prerendered / plain JS, throttled (ratio of medians)", ratios.first_question_painted, TARGETS.first_question_ratio, ratios.first_question_painted != null && ratios.first_question_painted <= TARGETS.first_question_ratio));
+    console.log(verdict("first tap answered, prerendered / plain JS, throttled (ratio of medians)", ratios.first_tap_answered, TARGETS.first_tap_ratio, ratios.first_tap_answered != null && ratios.first_tap_answered <= TARGETS.first_tap_ratio));
+    printFirstTaps(ft);
     heading("Against the plain-JS page, same run (medians, ms)");
     const wt = [34, 10, 10, 8];
     console.log(line(["", "widget", "plain JS", "ratio"], wt));
@@ -901,6 +1032,8 @@ async function main() {
         page: "the demo page (dist/index.html) with the widget's files on the same origin, every file served gzip -9 encoded (Content-Encoding: gzip), Cache-Control: no-store",
         reference: "build/bench/reference.html: the demo page without embed.js, the first question as static HTML inside the (undefined) element",
         plain_js: "build/bench/reference-taps.html + reference-taps.js: the same page, every screen and the widget's CSS in a module script that fills an open shadow root (a hand-written widget)",
+        widget_page: "build/bench/classic.html: the demo page with the one-line fallback in the element (as before the prerendered snippets): ready, taps, layout shift and memory are measured on it",
+        prerendered_page: "dist/index.html: the demo page with the first question prerendered (declarative shadow root) and the index; first question painted and first tap answered",
         device: PHONE,
         runs: RUNS,
         conditions: CONDITIONS,
@@ -911,6 +1044,7 @@ async function main() {
       ratios_to_plain_js: ratios,
       size,
       loads: results,
+      first_taps: { answer: `${flow.start}:${tapped.id}`, summary: ft, raw: firstTaps },
       desktop_cls: Object.fromEntries(Object.entries(desktop).map(([k, v]) => [k, { widget: v.widget.cls, reference: v.reference.cls }])),
       cls: { widget_max: widgetCls, reference_max: referenceCls, shifted_nodes: shiftSources },
       taps: {

@@ -29,6 +29,10 @@ export const BUILT_FILES = [
   "integrity.json",
   "snippet.html",
   "snippet-cdn.html",
+  "snippet-full.html",
+  "snippet-short.html",
+  "snippet-cdn-full.html",
+  "snippet-cdn-short.html",
 ];
 
 /** The GA4 kit (README "Measuring in GA4"): files only the package ships, from scripts/package/ (written by scripts/gtm-container.mjs). */

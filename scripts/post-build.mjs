@@ -7,7 +7,11 @@
 //   2. compiles each content/*.json with that very module, in Node, into content/*.flow (the
 //      compiled form the widget reads, crates/core/src/flow/compiled.rs), stored as UTF-16LE: Japanese text
 //      gzips about 6 % smaller in it than in UTF-8. A flow file that breaks a rule stops the
-//      build with the checker's message.
+//      build with the checker's message;
+//   2b. prerenders the Japanese flow (the native `prerender` command, crates/core/src/prerender.rs):
+//      the first question as a declarative shadow root with the widget's styles (and, as inert
+//      templates, the screens after each of its answers), and every question and result as
+//      plain HTML, written into the demo page's element.
 // Release builds also:
 //   3. bundle embed.js with esbuild: the wasm-bindgen glue and its JS snippets
 //      (src/ui/page.js) go inside it (one script instead of three: fewer requests,
@@ -18,7 +22,10 @@
 //   5. write integrity.json (the sha384 of every file a page may load), snippet.html (the
 //      embed snippet with `integrity` on the script tag, README "Security") and
 //      snippet-cdn.html (the same from a CDN serving the npm package at this version, README
-//      "Embedding it in a page": the README shows it with the hash left out).
+//      "Embedding it in a page": the README shows it with the hash left out);
+//   6. write the prerendered snippets (README "The first question without waiting"): the same
+//      with the first question as HTML and every result (snippet-full.html, snippet-cdn-full.html)
+//      or the one-line fallback link (snippet-short.html, snippet-cdn-short.html).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from "node:fs";
@@ -95,6 +102,45 @@ await build({
   logLevel: "warning",
 });
 
+// 2b. The first screen and the index (crates/core/src/prerender.rs), from the native command.
+// A native build: the wasm target's unstable std switches (scripts/build.sh) must not reach it.
+const nativeEnv = { ...process.env };
+delete nativeEnv.CARGO_UNSTABLE_BUILD_STD;
+const prerenderDir = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "prerender");
+execFileSync("cargo", ["run", "--quiet", "-p", "line-login-checker", "--bin", "prerender", "--", join(root, "content", "line-login.ja.json"), prerenderDir], {
+  cwd: root,
+  env: nativeEnv,
+  stdio: ["ignore", "inherit", "inherit"],
+});
+const prerendered = (file) => readFileSync(join(prerenderDir, file), "utf8");
+const css = prerendered("widget.css");
+/**
+ * The declarative shadow root of the first question: the widget's styles (a <style> a strict CSP
+ * allows by its hash, STYLE_HASH), the first screen, and a slot for the element's children
+ * (shown only without scripting, widget.css `.lld-static`). `answersTo` replaces the answers'
+ * links (the short snippet has no index to link to).
+ * @param {string} [answersTo]
+ */
+const template = (answersTo) => {
+  let screen = prerendered("screen.html");
+  // The screens after one answer (inert templates embed.js shows when that answer is tapped
+  // before the widget is ready).
+  let answered = prerendered("answered.html");
+  if (answersTo) {
+    screen = screen.replace(/href="#lld-n-[^"]*"/g, `href="${answersTo}"`);
+    answered = answered.replace(/href="#lld-n-[^"]*"/g, `href="${answersTo}"`);
+  }
+  return `<template shadowrootmode="open"><style>${css}</style>${screen}<div class="lld-static"><slot></slot></div>${answered}</template>`;
+};
+const STYLE_HASH = `sha256-${createHash("sha256").update(css).digest("base64")}`;
+// One section per line: readable when a marketer looks at it, and each one a child of the element.
+const index = prerendered("index.html").replace(/<\/section>/g, "</section>\n");
+// The demo page: its element carries the first question and the index, as the full snippet.
+const demo = readFileSync(join(dir, "index.html"), "utf8");
+const demoElement = /(<line-login-diagnosis[^>]*>)[\s\S]*?(<\/line-login-diagnosis>)/;
+if (!demoElement.test(demo)) throw new Error("post-build.mjs: index.html has no <line-login-diagnosis> element");
+writeFileSync(join(dir, "index.html"), demo.replace(demoElement, (_, open, close) => `${open}\n${template()}\n${index}${close}`));
+
 // Which std the wasm modules were built with (scripts/build.sh): scripts/size.mjs says which
 // build it measured.
 const std = process.env.CARGO_UNSTABLE_BUILD_STD ? "build-std" : "stable";
@@ -166,4 +212,26 @@ writeFileSync(
 </line-login-diagnosis>
 `,
 );
-console.log(`post-build.mjs: embed.js ${embedSri}`);
+
+// 6. The prerendered snippets. No preload lines: the widget's files load when the element comes
+// near the screen or is touched (README "The first question without waiting").
+/**
+ * @param {string} base  the folder's URL, with its slash
+ * @param {string} attrs  the element's attributes
+ * @param {boolean} full  every result (else the fallback link)
+ * @param {string} what  the comment's first line
+ */
+const prerenderedSnippet = (base, attrs, full, what) => `<!-- ${what}
+     The first question is HTML: it shows before any script runs; ${full ? "every question and result is in the element, for visitors without JavaScript and for crawlers" : "without JavaScript its answers lead to the link below"}.
+     Under a Content-Security-Policy, allow its styles with style-src '${STYLE_HASH}' (README "Security"). -->
+<script type="module" src="${base}embed.js" integrity="${embedSri}" crossorigin="anonymous"></script>
+<line-login-diagnosis${attrs}>
+${full ? `${template()}\n${index}` : `${template("#lld-more")}\n  <p id="lld-more"><a href="https://example.com/article">ログインできない時の対処法を読む</a></p>\n`}</line-login-diagnosis>
+`;
+const CTA = ' cta-href="https://example.com/contact" cta-label="無料で相談する"';
+for (const full of [true, false]) {
+  const kind = full ? "full" : "short";
+  writeFileSync(join(dir, `snippet-${kind}.html`), prerenderedSnippet("BASE/", "", full, `The ${kind} prerendered embed snippet of this build, with Subresource Integrity. Replace BASE/ with the folder that hosts these files.`));
+  writeFileSync(join(dir, `snippet-cdn-${kind}.html`), prerenderedSnippet(`${cdn}/`, CTA, full, `The ${kind} prerendered embed snippet of this build from a CDN serving the npm package line-login-diagnosis@${version}, with Subresource Integrity.`));
+}
+console.log(`post-build.mjs: embed.js ${embedSri}; the prerendered snippets' style ${STYLE_HASH}`);

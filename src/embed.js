@@ -5,6 +5,12 @@
 // file (the page may be on another origin), and mounts one independent widget per element.
 // Until a widget is ready, and whenever it cannot start (no wasm, blocked by CSP, a broken flow
 // file, an internal error), the element's own children stay visible as the fallback.
+//
+// An element with a first screen the build wrote (a declarative shadow root, README "The first
+// question without waiting") already shows the first question: its widget loads only when the
+// element comes within about a screen of view or is touched (`loading="eager"`: at once), a tap
+// on an answer before then is kept and carried into the widget once it starts, and the
+// widget's mount replaces that first screen in one task (src/embed.rs).
 import { checkFlow } from "./checker.js";
 
 const TAG = "line-login-diagnosis";
@@ -21,10 +27,10 @@ const fetchPinned = (name) => fetch(new URL(`./${name}`, here), { integrity: INT
 // once; nothing is downloaded, defined or listened to.
 const missing = ["customElements", "WebAssembly"].filter((name) => typeof globalThis[name] !== "object");
 if (missing.length) console.warn(`<${TAG}>: this browser has no ${missing.join(" and no ")}; the fallback content stays visible.`);
-// Start both downloads at once: the wasm does not wait for the glue (a static import would
-// make it), which saves a round trip on slow networks.
-const wasm = missing.length ? null : fetchPinned(WASM);
-wasm?.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
+// The first screens the build wrote stay as they are; their answers lead to the element's own
+// index, which is shown now (widget.css `.lld-static.on`).
+const showStatic = (el) => el.shadowRoot?.querySelector(".lld-static")?.classList.add("on");
+if (missing.length) for (const el of document.getElementsByTagName(TAG)) showStatic(el);
 // A release build bundles the glue into this file (one file for SRI to pin).
 // @ts-ignore: the glue Trunk writes beside this file has no type declarations
 const glue = import("./line-login-diagnosis.js");
@@ -35,16 +41,22 @@ const flows = new Map(); // flow file URL -> Promise<string | null>
 const urls = new WeakMap(); // element -> its flow file URL (null: not a URL), decided once
 
 function wasmReady() {
-  ready ??= glue.then(async (bindings) => {
-    await bindings.default({ module_or_path: wasm });
-    ({ mount } = bindings);
-  }).then(
-    () => true,
-    (error) => {
-      console.error(`<${TAG}>: could not load the widget; the fallback content stays visible.`, error);
-      return false;
-    },
-  );
+  if (!ready) {
+    // The wasm download starts here, beside the glue (a static import would make it wait for
+    // the glue): a round trip saved on slow networks.
+    const wasm = fetchPinned(WASM);
+    wasm.catch(() => {}); // a failed download is reported where it is awaited, not as unhandled
+    ready = glue.then(async (bindings) => {
+      await bindings.default({ module_or_path: wasm });
+      ({ mount } = bindings);
+    }).then(
+      () => true,
+      (error) => {
+        console.error(`<${TAG}>: could not load the widget; the fallback content stays visible.`, error);
+        return false;
+      },
+    );
+  }
   return ready;
 }
 
@@ -170,19 +182,93 @@ if (!missing.length) {
   });
 }
 
+// Whether an element's widget waits until it is needed: it has a first screen the build wrote,
+// no `loading="eager"`, and the browser can tell when it nears the screen.
+const lazy = (el) =>
+  !!el.shadowRoot?.querySelector(".lld-static") && loading(el) !== "eager" && typeof IntersectionObserver === "function";
+let warnedLoading = false;
+/** The element's `loading`: `lazy` (the default) or `eager`; another value warns once per page. */
+function loading(el) {
+  const value = el.getAttribute("loading")?.trim();
+  if (value === undefined || value === "lazy" || value === "eager") return value ?? "lazy";
+  if (!warnedLoading) console.warn(`<${TAG}>: loading="${value}" is not allowed; allowed: lazy, eager. Using lazy.`);
+  warnedLoading = true;
+  return "lazy";
+}
+
 class LineLoginDiagnosis extends HTMLElement {
   #widget = null;
   #starting = false;
   #leaving = false;
+  #tap = null; // the `data-act` of an answer tapped on the first screen before the widget started
+  #waiting = null; // stops waiting for the element to be needed
 
   connectedCallback() {
     // A move within the page (disconnected and connected again in one task) keeps the widget.
     this.#leaving = false;
     if (this.#widget || this.#starting) return;
+    const root = this.shadowRoot;
+    if (root?.querySelector(".lld-static")) {
+      root.addEventListener("click", this.#early);
+      // A tap made before this script ran followed its link (#lld-n-<next>): carry it over too,
+      // and take the link back (its entry of the index would show, widget.css :target).
+      const followed = location.hash && root.querySelector(`a.answer[href="${CSS.escape(location.hash)}"]`);
+      if (followed) {
+        history.replaceState(history.state, "", location.pathname + location.search);
+        this.#keep(followed);
+      }
+    }
+    if (lazy(this) && !this.#tap) this.#waitUntilNeeded(root);
+    else this.#start();
+  }
+
+  // A click on the first screen before the widget is there: an answer is kept (the first one
+  // only, shown pressed) and starts the widget at once; the link is not followed.
+  #early = (event) => {
+    const answer = event.target instanceof Element ? event.target.closest("a.answer[data-act]") : null;
+    if (!answer || this.#widget) return;
+    event.preventDefault();
+    this.#keep(answer);
+    this.#start();
+  };
+
+  // Keeps the first answer tapped (shown pressed). Where the build wrote the screen it leads to,
+  // that screen is shown at once (the widget, replaying the tap, renders the same one over it).
+  #keep(/** @type {Element} */ answer) {
+    if (this.#tap !== null) return;
+    const act = answer.getAttribute("data-act") ?? "";
+    this.#tap = act;
+    answer.setAttribute("aria-busy", "true");
+    const next = /** @type {HTMLTemplateElement | null | undefined} */ (this.shadowRoot?.querySelector(`template[data-after="${CSS.escape(act)}"]`));
+    const box = this.shadowRoot?.querySelector(".root.pre");
+    if (next && box) {
+      box.replaceChildren(next.content.cloneNode(true));
+      /** @type {HTMLElement | null} */ (box.querySelector('[part~="question"]'))?.focus();
+    }
+  }
+
+  #waitUntilNeeded(root) {
+    const go = () => this.#start();
+    // About a screen ahead of the visitor's scrolling, or their first touch, key or focus on it.
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), { rootMargin: "100% 0px" });
+    observer.observe(this);
+    const events = ["pointerdown", "keydown", "focusin"];
+    for (const type of events) root.addEventListener(type, go);
+    this.#waiting = () => {
+      observer.disconnect();
+      for (const type of events) root.removeEventListener(type, go);
+    };
+  }
+
+  #start() {
+    this.#waiting?.();
+    this.#waiting = null;
+    if (this.#widget || this.#starting) return;
     this.#starting = true;
     const url = flowUrl(this);
     Promise.all([wasmReady(), flowText(url)]).then(([ok, text]) => {
       this.#starting = false;
+      if (!ok) showStatic(this);
       if (!ok || stopped || !this.isConnected || this.#widget) return;
       try {
         // Without a flow (null: the reason is in the console) the widget shows its message
@@ -191,12 +277,27 @@ class LineLoginDiagnosis extends HTMLElement {
       } catch (error) {
         if (ourTrap(error)) stop(error);
         else console.error(`<${TAG}>: could not start; the fallback content stays visible.`, error);
+        return;
+      }
+      this.shadowRoot?.removeEventListener("click", this.#early);
+      const act = this.#tap;
+      this.#tap = null;
+      // The widget's first render runs in a microtask queued by mount: this one comes after it,
+      // so the answer is applied before the browser paints the first question again.
+      if (act !== null) {
+        queueMicrotask(() => {
+          const button = /** @type {HTMLElement | null | undefined} */ (this.shadowRoot?.querySelector(`button[data-act="${CSS.escape(act)}"]`));
+          button?.click();
+        });
       }
     });
   }
 
   disconnectedCallback() {
     this.#leaving = true;
+    // An element still waiting to be needed stops watching (connected again, it waits again).
+    this.#waiting?.();
+    this.#waiting = null;
     queueMicrotask(() => {
       if (!this.#leaving || this.isConnected || !this.#widget) return;
       this.#leaving = false;
@@ -215,8 +316,11 @@ class LineLoginDiagnosis extends HTMLElement {
 }
 
 if (!missing.length) {
-  // Start both downloads now for the elements already on the page.
-  wasmReady();
-  for (const el of document.getElementsByTagName(TAG)) flowText(flowUrl(el));
+  // Start both downloads now for the elements already on the page that start at once.
+  for (const el of document.getElementsByTagName(TAG)) {
+    if (lazy(el)) continue;
+    wasmReady();
+    flowText(flowUrl(el));
+  }
   if (!customElements.get(TAG)) customElements.define(TAG, LineLoginDiagnosis);
 }

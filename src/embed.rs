@@ -68,7 +68,12 @@ pub fn mount(
     stop: Function,
 ) -> Result<Widget, JsValue> {
     install_panic_hook(stop);
+    // A first screen the build wrote (a declarative shadow root with its own <style>, README
+    // "The first question without waiting") is this root: it is emptied here and Yew's first
+    // render, a microtask queued by `render()` below, fills it again before the browser paints,
+    // with the same structure and styles, so nothing moves (tests/e2e/prerender.test.mjs).
     let root = shadow_root(&host)?;
+    let taking_over = root.query_selector(".pre").ok().flatten().is_some();
     root.set_inner_html("");
     apply_styles(&root)?;
 
@@ -92,7 +97,8 @@ pub fn mount(
 
     let document = gloo::utils::document();
     let container: Element = document.create_element("div")?;
-    container.set_class_name("root");
+    // `pre`: the first screen does not fade in over the one it replaces.
+    container.set_class_name(if taking_over { "root pre" } else { "root" });
     root.append_child(&container)?;
     let (key, only_widget) = widget_key(&host);
     let begin = progress::begin(

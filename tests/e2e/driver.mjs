@@ -29,6 +29,8 @@ import assert from "node:assert/strict";
  * @property {"reduce" | "no-preference"} [reducedMotion]  default "no-preference"
  * @property {"light" | "dark"} [colorScheme]  default "light"
  * @property {boolean} [clipboard]  let the page read the clipboard back (the copy tests)
+ * @property {boolean} [javaScript]  false: the page runs no script of its own (the browser's
+ *   setting, as a visitor who turned JavaScript off); the test can still evaluate in it
  */
 
 /**

@@ -33,7 +33,11 @@ const EXPECTED = [
   "line-login-checker.wasm",
   "line-login-diagnosis_bg.wasm",
   "package.json",
+  "snippet-cdn-full.html",
+  "snippet-cdn-short.html",
   "snippet-cdn.html",
+  "snippet-full.html",
+  "snippet-short.html",
   "snippet.html",
 ];
 
@@ -130,6 +134,26 @@ await forEachEngine((engine) => {
       await page.assertClean("the CDN snippet");
     } finally {
       await page.close();
+    }
+  });
+
+  test("the package's prerendered CDN snippets (full and short): the first question before the widget, which takes it over from the package and reaches a result", async () => {
+    for (const kind of ["full", "short"]) {
+      const body = viaTestCdn(readFileSync(join(folder, `snippet-cdn-${kind}.html`), "utf8"), origins.widget.origin);
+      assert.ok(body.includes(`integrity="${pinned["embed.js"]}"`), `snippet-cdn-${kind}.html does not pin embed.js`);
+      assert.match(body, /<template shadowrootmode="open">/);
+      origins.site.pages.set(`/cdn-${kind}.html`, marketingPage({ body }));
+      const page = await openPage(browser, origins);
+      try {
+        await page.goto(origins.site.url(`/cdn-${kind}.html`));
+        await page.waitFor(() => document.querySelector("line-login-diagnosis")?.shadowRoot?.querySelector(".answer")?.tagName === "BUTTON", undefined, { what: "the widget took over" });
+        const w = new Widget(page);
+        await w.walk(path);
+        await assertFromPackage(page, ["embed.js", "line-login-diagnosis_bg.wasm", "content/line-login.ja.flow"]);
+        await page.assertClean(`the package's snippet-cdn-${kind}.html`);
+      } finally {
+        await page.close();
+      }
     }
   });
 

@@ -35,12 +35,15 @@ const TYPES = {
  *   Content-Security-Policy, are added to the response); they win over `root`
  * @returns {Promise<{origin: string, url: (path?: string) => string,
  *   log: {method: string, path: string, status: number}[],
- *   notFound: Set<string>, pages: Map<string, any>, close: () => Promise<void>}>}
+ *   notFound: Set<string>, hold: Map<string, Promise<void>>, pages: Map<string, any>, close: () => Promise<void>}>}
  *   `notFound`: paths that answer 404 (a test adds and removes them); `log`: every request and
- *   the status it got (the journal's view of requests in engines without network events).
+ *   the status it got (the journal's view of requests in engines without network events);
+ *   `hold`: paths whose answer waits until the test's promise settles (a slow network on cue).
  */
 export async function startServer({ root, cors = false, cacheRoot = "no-store", pages = {} } = {}) {
   const notFound = new Set();
+  /** @type {Map<string, Promise<void>>} */
+  const hold = new Map();
   const generated = new Map(Object.entries(pages));
   const log = [];
   const server = createServer(async (req, res) => {
@@ -55,6 +58,7 @@ export async function startServer({ root, cors = false, cacheRoot = "no-store", 
       res.end(req.method === "HEAD" ? undefined : body);
     };
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed");
+    if (hold.has(path)) await hold.get(path)?.catch(() => {});
     if (notFound.has(path)) return send(404, "not found (deliberately, by the test)");
     const page = generated.get(path);
     if (page !== undefined) {
@@ -83,6 +87,7 @@ export async function startServer({ root, cors = false, cacheRoot = "no-store", 
     url: (path = "/") => new URL(path, origin).href,
     log,
     notFound,
+    hold,
     pages: generated,
     close: () =>
       new Promise((resolve) => {

@@ -71,3 +71,58 @@ pub fn flowcheck(args: Vec<String>) -> ExitCode {
     }
     ExitCode::SUCCESS
 }
+
+/// Runs `prerender FLOW-FILE OUT-DIR` (see `src/bin/prerender.rs`); returns the exit code (0
+/// written, 1 invalid flow, 2 usage or unreadable/unwritable file).
+pub fn prerender(args: Vec<String>) -> ExitCode {
+    use lld_core::config::Lang;
+    use lld_core::prerender::{answered_screens, first_screen, index};
+    let [file, out] = args.as_slice() else {
+        eprintln!("usage: prerender FLOW-FILE OUT-DIR");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{file}: cannot read: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let flow = match parse(&text) {
+        Ok(flow) => flow,
+        Err(e) => {
+            eprintln!("{file}: not a valid flow file (flowcheck says where): {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let lang = if flow.flow().lang == "en" {
+        Lang::En
+    } else {
+        Lang::Ja
+    };
+    // The stylesheet beside the crates (the same file build.rs compiles into the wasm).
+    let css_file = concat!(env!("CARGO_MANIFEST_DIR"), "/../../styles/widget.css");
+    let css = match std::fs::read_to_string(css_file) {
+        Ok(css) => lld_css_minify::minify_css(&css),
+        Err(e) => {
+            eprintln!("{css_file}: cannot read: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let out = std::path::Path::new(out);
+    let written = std::fs::create_dir_all(out).and_then(|()| {
+        std::fs::write(out.join("screen.html"), first_screen(&flow, lang))?;
+        std::fs::write(out.join("index.html"), index(&flow, lang))?;
+        let answered: String = answered_screens(&flow, lang)
+            .into_iter()
+            .map(|(act, html)| format!(r#"<template data-after="{act}">{html}</template>"#))
+            .collect();
+        std::fs::write(out.join("answered.html"), answered)?;
+        std::fs::write(out.join("widget.css"), css)
+    });
+    if let Err(e) = written {
+        eprintln!("{}: cannot write: {e}", out.display());
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
+}

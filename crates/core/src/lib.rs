@@ -8,6 +8,7 @@
 //! - [`act`], [`events`], [`config`], [`platform`], [`progress`], [`texts`]: what a button asks
 //!   for, what the host page hears, what the element's attributes configure, which device the
 //!   visitor holds, how a visit is saved and shared, the widget's own words;
+//! - [`prerender`]: the first screen and every result as plain HTML, for the snippets;
 //! - [`content`]: the built-in flow files, for tests and tools.
 //!
 //! This crate has no web dependency (its Cargo.toml has none to import), so everything here
@@ -21,6 +22,7 @@ pub mod content;
 pub mod events;
 pub mod flow;
 pub mod platform;
+pub mod prerender;
 pub mod progress;
 pub mod state;
 pub mod texts;

@@ -94,10 +94,14 @@ fn the_content_ids_of_both_languages_are_the_committed_ones() {
 fn the_attributes_events_and_entries_are_the_committed_ones() {
     let i = interface();
     assert_eq!(i["element"], "line-login-diagnosis");
-    // The widget reads ATTRIBUTES; embed.js reads `flow-src`, and `id` names the widget (share
-    // links, saved progress).
+    // The widget reads ATTRIBUTES; embed.js reads `flow-src` and `loading`, and `id` names the
+    // widget (share links, saved progress).
     let mut read: Vec<String> = ATTRIBUTES.iter().map(|a| a.to_string()).collect();
-    read.extend(["flow-src".to_string(), "id".to_string()]);
+    read.extend([
+        "flow-src".to_string(),
+        "loading".to_string(),
+        "id".to_string(),
+    ]);
     let mut listed = keys(&i["attributes"]);
     read.sort();
     listed.sort();

@@ -34,6 +34,7 @@ export const engine = {
           isMobile: !!device.hasTouch,
           reducedMotion: options.reducedMotion ?? "no-preference",
           colorScheme: options.colorScheme ?? "light",
+          javaScriptEnabled: options.javaScript !== false,
         });
         context.setDefaultTimeout(10_000);
         if (options.clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -2,7 +2,7 @@
 // drive a stock Firefox; puppeteer-core downloads nothing). Every page is a new browser
 // context.
 //
-// Reduced motion and the colour scheme are Firefox preferences, fixed when a browser starts:
+// Reduced motion, the colour scheme and JavaScript on or off are Firefox preferences, fixed when a browser starts:
 // one browser is started per combination a test file asks for (usually one or two).
 
 import puppeteer from "puppeteer-core";
@@ -24,7 +24,8 @@ export const engine = {
     const browserFor = (options) => {
       const motion = options.reducedMotion === "reduce" ? 1 : 0;
       const scheme = options.colorScheme === "dark" ? 0 : 1; // 0 dark, 1 light
-      const key = `${motion}/${scheme}`;
+      const script = options.javaScript !== false;
+      const key = `${motion}/${scheme}/${script}`;
       if (!browsers.has(key)) {
         browsers.set(
           key,
@@ -38,6 +39,8 @@ export const engine = {
               // Lets navigator.clipboard.readText() answer without the paste prompt (the tests
               // read back what the widget copied).
               "dom.events.testing.asyncClipboard": true,
+              // A visitor who turned JavaScript off (puppeteer still evaluates through BiDi).
+              "javascript.enabled": script,
             },
           }),
         );

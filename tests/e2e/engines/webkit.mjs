@@ -77,6 +77,9 @@ export const engine = {
           if (device.userAgent) args.push(`--user-agent=${device.userAgent}`);
           if (options.colorScheme === "dark") args.push("--dark-mode");
           if (options.clipboard) args.push("--javascript-can-access-clipboard=true");
+          // WebKitSettings:enable-javascript, as a visitor who turned JavaScript off (WebDriver
+          // still evaluates scripts).
+          if (options.javaScript === false) args.push("--enable-javascript=false");
           const capabilities = {
             "webkitgtk:browserOptions": { binary: "/bin/sh", args: ["-c", 'exec env "$@"', "sh", ...env, MINIBROWSER, ...args] },
           };
