@@ -44,6 +44,37 @@ const styleHash = () => readFileSync(join(DIST, "snippet-full.html"), "utf8").ma
  * start question, so `Widget.ready` alone would not wait): no answer link, no slot for the index.
  * @param {import("./driver.mjs").Page} page
  */
+/**
+ * The widget's boxes are where the build painted them, to the pixel (rounding of sub-pixel
+ * positions aside), and Chromium, which reports layout shifts, saw none. A shift right after the
+ * visitor's own input does not count, as CLS counts it.
+ * @param {{name: string}} engine
+ * @param {any} page
+ * @param {any} painted  the geometry of the build's screen
+ * @param {any} mounted  the geometry of the widget's screen
+ * @param {(g: any) => number[][]} boxes  the boxes to compare, in order
+ * @param {string} when
+ */
+async function assertStayedInPlace(engine, page, painted, mounted, boxes, when) {
+  assert.equal(boxes(mounted).length, boxes(painted).length);
+  boxes(mounted).forEach((box, i) => {
+    const was = boxes(painted)[i];
+    assert.ok(box && was && box.every((v, k) => Math.abs(v - was[k]) <= 1), `box ${i} moved ${when}: ${JSON.stringify(was)} -> ${JSON.stringify(box)}`);
+  });
+  if (engine.name !== "chromium") return;
+  const shift = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!(/** @type {any} */ (e).hadRecentInput)) total += /** @type {any} */ (e).value;
+        }).observe({ type: "layout-shift", buffered: true });
+        requestAnimationFrame(() => setTimeout(() => resolve(total), 100));
+      }),
+  );
+  assert.equal(shift, 0, `layout shift ${when}`);
+}
+
 const takenOver = (page) =>
   page.waitFor(() => {
     const root = document.querySelector("line-login-diagnosis")?.shadowRoot;
@@ -214,27 +245,7 @@ await forEachEngine((engine) => {
       assert.equal(mounted.tag, "button", "the widget did not take over");
       assert.deepEqual(mounted.answerStyle, painted.answerStyle, "the answers' styles differ");
       assert.deepEqual([painted.animations, mounted.animations], [0, 0], "the first screen fades in (a flash at the takeover)");
-      // The same boxes, to the pixel (rounding of sub-pixel positions aside).
-      const boxes = (/** @type {any} */ g) => [g.section, g.title, g.progress, g.heading, ...g.answers];
-      assert.equal(boxes(mounted).length, boxes(painted).length);
-      boxes(mounted).forEach((box, i) => {
-        const was = boxes(painted)[i];
-        assert.ok(box.every((v, k) => Math.abs(v - was[k]) <= 1), `box ${i} moved: ${JSON.stringify(was)} -> ${JSON.stringify(box)}`);
-      });
-      if (engine.name === "chromium") {
-        // Chromium reports layout shifts: none at all, the takeover included.
-        const shift = await page.evaluate(
-          () =>
-            new Promise((resolve) => {
-              let total = 0;
-              new PerformanceObserver((list) => {
-                for (const e of list.getEntries()) total += /** @type {any} */ (e).value;
-              }).observe({ type: "layout-shift", buffered: true });
-              requestAnimationFrame(() => setTimeout(() => resolve(total), 100));
-            }),
-        );
-        assert.equal(shift, 0, "layout shift while the widget started");
-      }
+      await assertStayedInPlace(engine, page, painted, mounted, (g) => [g.section, g.title, g.progress, g.heading, ...g.answers], "while the widget started");
       await page.assertClean("the takeover");
     } finally {
       release();
@@ -288,24 +299,14 @@ await forEachEngine((engine) => {
         if (painted) {
           // The widget's screen over the build's: the same boxes.
           const mounted = await page.evaluate(geometry);
-          const boxes = (/** @type {any} */ g) => [g.section, g.title, g.nav, g.progress, g.heading, ...g.answers, g.trail];
-          boxes(mounted).forEach((box, i) => {
-            const was = boxes(painted)[i];
-            assert.ok(box && was && box.every((v, k) => Math.abs(v - was[k]) <= 1), `box ${i} moved: ${JSON.stringify(was)} -> ${JSON.stringify(box)}`);
-          });
-          if (engine.name === "chromium") {
-            const shift = await page.evaluate(
-              () =>
-                new Promise((resolve) => {
-                  let total = 0;
-                  new PerformanceObserver((list) => {
-                    for (const e of list.getEntries()) if (!(/** @type {any} */ (e).hadRecentInput)) total += /** @type {any} */ (e).value;
-                  }).observe({ type: "layout-shift", buffered: true });
-                  requestAnimationFrame(() => setTimeout(() => resolve(total), 100));
-                }),
-            );
-            assert.equal(shift, 0, "layout shift when the widget took over the answered screen");
-          }
+          await assertStayedInPlace(
+            engine,
+            page,
+            painted,
+            mounted,
+            (g) => [g.section, g.title, g.nav, g.progress, g.heading, ...g.answers, g.trail],
+            "when the widget took over the answered screen",
+          );
         }
         await page.assertClean(`a tap before the widget was ready (${kind})`);
       } finally {
